@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { disasmContext, disasmInstruction } from '../../compiler/beam/disasm.js';
+import { readBeamFile } from '../../compiler/beam/reader.js';
+import { canonical } from '../support/canonical.js';
+import { hasErl, otpBeams, otpDisasm } from '../support/otp.js';
+
+// Decodes every module of the installed OTP and compares each function, instruction by
+// instruction, with what OTP's own beam_disasm:file/1 returns for it.
+describe.runIf(hasErl)('the installed OTP, decoded', () => {
+  it('matches beam_disasm for every function of every module', () => {
+    const files = otpBeams();
+    expect(files.length).toBeGreaterThan(1000);
+    const reference = otpDisasm(files);
+    expect(reference.size).toBe(files.length);
+
+    const mismatches: string[] = [];
+    let functions = 0;
+    let instructions = 0;
+    let decodeMs = 0;
+    for (const file of files) {
+      const ref = reference.get(file)!;
+      expect(ref.has('!!'), `beam_disasm failed on ${file}`).toBe(false);
+      const t0 = performance.now();
+      const m = readBeamFile(file);
+      decodeMs += performance.now() - t0;
+      const cx = disasmContext(m);
+      const ours = new Map<string, string>();
+      for (const f of m.functions) {
+        const head = `F ${canonical(f.name)}/${f.arity} ${f.entry}`;
+        ours.set(head, f.code.map((i) => canonical(disasmInstruction(i, cx))).join('\n'));
+        instructions += f.code.length;
+      }
+      functions += ours.size;
+      if (ours.size !== ref.size) mismatches.push(`${file}: ${ours.size} functions, beam_disasm has ${ref.size}`);
+      for (const [head, body] of ref) {
+        const mine = ours.get(head);
+        if (mine === body) continue;
+        if (mine === undefined) {
+          mismatches.push(`${file}: missing ${head}`);
+          continue;
+        }
+        const a = mine.split('\n');
+        const b = body.split('\n');
+        const k = a.findIndex((l, i) => l !== b[i]);
+        mismatches.push(`${file} ${head} instruction ${k}:\n  ours: ${a[k]}\n  OTP:  ${b[k]}`);
+      }
+    }
+    console.log(
+      `OTP conformance: ${files.length} modules, ${functions} functions, ${instructions} instructions; ` +
+        `decoded in ${decodeMs.toFixed(0)} ms; ${mismatches.length} mismatches`,
+    );
+    expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+});
