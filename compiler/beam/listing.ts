@@ -1,4 +1,7 @@
-import { formatTerm } from '../../runtime/term/print.js';
+import { formatTerm as formatW, type FormatOptions } from '../../runtime/term/print.js';
+import type { Term } from '../../runtime/term/term.js';
+
+const formatTerm = (t: Term, o: FormatOptions = { strings: true }) => formatW(t, o);
 import { disasmContext, disasmInstruction } from './disasm.js';
 import type { BeamModule } from './module.js';
 

@@ -6,3 +6,7 @@ export * from './identity.js';
 export * from './list.js';
 export * from './map.js';
 export * from './term.js';
+export * from './compare.js';
+export * from './floatformat.js';
+export * from './mapbuild.js';
+export * from './print.js';

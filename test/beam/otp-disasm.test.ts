@@ -25,11 +25,19 @@ describe.runIf(hasErl)('the installed OTP, decoded', () => {
       decodeMs += performance.now() - t0;
       const cx = disasmContext(m);
       const ours = new Map<string, string>();
-      for (const f of m.functions) {
+      m.functions.forEach((f, index) => {
         const head = `F ${canonical(f.name)}/${f.arity} ${f.entry}`;
-        ours.set(head, f.code.map((i) => canonical(disasmInstruction(i, cx))).join('\n'));
+        const lines = f.code.map((i) => canonical(disasmInstruction(i, cx)));
+        // beam_disasm returns the labels and lines before func_info in reverse order for
+        // every function but the first (its get_fun reverses an already-forward list);
+        // we keep file order, so mirror that here.
+        if (index > 0) {
+          const k = f.code.findIndex((i) => i.op === 'func_info');
+          lines.splice(0, k, ...lines.slice(0, k).reverse());
+        }
+        ours.set(head, lines.join('\n'));
         instructions += f.code.length;
-      }
+      });
       functions += ours.size;
       if (ours.size !== ref.size) mismatches.push(`${file}: ${ours.size} functions, beam_disasm has ${ref.size}`);
       for (const [head, body] of ref) {

@@ -349,6 +349,9 @@ export type Arg =
   | { readonly kind: 'extfunc'; readonly module: string; readonly name: string; readonly arity: number }
   | { readonly kind: 'loc'; readonly file?: string; readonly line?: number };
 
+/** A bare integer argument, which `beam_asm:encode_arg/2` turns into `u`. */
+const asArg = (a: Arg | number): Arg => (typeof a === 'number' ? { kind: 'u', value: a } : a);
+
 /** Untagged integer (`u`): arities, live counts, sizes, indexes. */
 export const u = (value: number | bigint): Arg => ({ kind: 'u', value });
 /** Integer (`i`); any size, negative included (OTP uses a literal beyond ±2^128; this does not). */
@@ -363,7 +366,8 @@ export const f = (label: number): Arg => ({ kind: 'f', label });
 export const h = (value: number): Arg => ({ kind: 'h', value });
 /** The old inline float (`z` 0 followed by 8 bytes); modern compilers use literals. */
 export const zfloat = (value: number): Arg => ({ kind: 'zfloat', value });
-export const list = (...items: Arg[]): Arg => ({ kind: 'list', items });
+/** An extended list (`{list, [...]}`); bare numbers become `u`, as in `beam_asm`. */
+export const list = (...items: (Arg | number)[]): Arg => ({ kind: 'list', items: items.map(asArg) });
 export const fr = (n: number): Arg => ({ kind: 'fr', n });
 export const alloc = (...items: AllocItem[]): Arg => ({ kind: 'alloc', items });
 /**
@@ -396,8 +400,6 @@ export function fieldFlags(...flags: ('big' | 'little' | 'signed' | 'unsigned' |
   return u(v);
 }
 
-/** A bare integer argument, which `beam_asm:encode_arg/2` turns into `u`. */
-const asArg = (a: Arg | number): Arg => (typeof a === 'number' ? u(a) : a);
 
 export interface Instr {
   readonly op: string;
