@@ -20,6 +20,10 @@ export class ErlangException {
    * innermost frame with the argument list (as the BEAM does for BIF and function_clause errors).
    */
   trace: Term[] = [];
+  /** For function_clause: the arguments, shown in the innermost frame instead of the arity. */
+  clauseArgs: Term[] | undefined = undefined;
+  /** Whether `trace` has been recorded (process/trace.ts `capture`). */
+  captured = false;
   constructor(
     readonly cls: ExceptionClass,
     readonly reason: Term,

@@ -1,0 +1,140 @@
+/**
+ * One BEAM function → one JS function (design §1):
+ *
+ *   function f(x0, .., xN-1, $r) {
+ *     let L, ln = 0, t, d, x.., y.., f.., C = [];   (ln: line index to restore)
+ *     if ($r === undefined) { <reductions/depth check → suspendEntry>; L = ENTRY; }
+ *     else { <restore from the frame $r> }
+ *     d = ++S.depth; FN[d] = f; LN[d] = ln;             (shadow stack)
+ *     for (;;) try { for (;;) switch (L) { case ...: } }
+ *             catch (e) { <jump to the innermost live handler, or annotate and rethrow> }
+ *   }
+ *
+ * `$r` is a Frame when the driver resumes a suspended activation; ordinary calls never pass
+ * it. Functions without try/catch get the same shape minus the handler search.
+ */
+import type { BeamFunction } from '../beam/module.js';
+import { CompileError, where, type FunctionContext, type ModuleContext } from './context.js';
+import { analyzeFrame } from './frame.js';
+import { translate } from './instructions.js';
+import * as J from './js.js';
+
+const id = J.id;
+
+export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number, firstResumeLabel: number): J.Stmt {
+  const frame = analyzeFrame(fn);
+  const name = mod.fnName(index);
+  const hasCatch = fn.code.some((i) => i.op === 'try' || i.op === 'catch');
+  let nextResume = firstResumeLabel;
+  const cx: FunctionContext = {
+    mod,
+    fn,
+    index,
+    frame,
+    yOffset: 0,
+    resumeLabel: () => nextResume++,
+    name,
+    entry: fn.entry,
+    hasCatch,
+  };
+
+  // The switch: a case per label and per resume point, code falling through between them.
+  const cases: ReturnType<typeof J.caseS>[] = [];
+  let current: J.Stmt[] = [];
+  const open = (n: number) => {
+    current = [];
+    cases.push(J.caseS(J.num(n), current));
+  };
+  fn.code.forEach((ins, i) => {
+    cx.yOffset = Math.max(0, frame.offsets[i]);
+    if (ins.op === 'label') {
+      open((ins.args[0] as { value: number }).value);
+      return;
+    }
+    if (cases.length === 0) return; // only labels precede the first label; nothing to emit
+    if (frame.offsets[i] < 0 && ins.op !== 'line') return; // unreachable code
+    let t;
+    try {
+      t = translate(cx, ins);
+    } catch (e) {
+      if (e instanceof CompileError) throw e;
+      throw new CompileError(`${where(cx)}: instruction ${ins.op} (opcode ${ins.opcode}): ${(e as Error).message}`);
+    }
+    current.push(...t.stmts);
+    if (t.resume !== undefined) open(t.resume);
+  });
+  cases.push(J.caseS(null, [J.throwS(J.newExpr(id('Error'), [J.bin('+', J.str(`${where(cx)}: no label `), id('L'))]))]));
+
+  const params = Array.from({ length: fn.arity }, (_, i) => `x${i}`);
+  const xs = Array.from({ length: Math.max(0, frame.xregs - fn.arity) }, (_, i) => `x${fn.arity + i}`);
+  const ys = Array.from({ length: frame.slots }, (_, i) => `y${i}`);
+  const fs = Array.from({ length: frame.fregs }, (_, i) => `f${i}`);
+  const r = id('$r');
+  const S = (p: string) => J.member(id('S'), p);
+
+  // C[C.length - 1]: the innermost live handler.
+  const innermost = J.member(id('C'), J.bin('-', J.member(id('C'), 'length'), J.num(1)));
+  /** Enter the innermost handler with the exception as the BEAM leaves it: x0 = none, x1..x3. */
+  const toHandler = (exc: J.Expr): J.Stmt[] => [
+    J.assign(id('L'), innermost),
+    J.assign(id('x0'), id('NONVALUE')),
+    J.assign(id('x1'), J.member(exc, 'cls')),
+    J.assign(id('x2'), J.member(exc, 'reason')),
+    J.assign(id('x3'), exc),
+  ];
+  const restore: J.Stmt[] = [
+    J.assign(id('L'), J.member(r, 'label')),
+    J.ifs(
+      J.bin('===', id('L'), J.num(-1)),
+      [...params.map((p, i) => J.assign(id(p), J.index(J.member(r, 'x'), i))), J.assign(id('L'), J.num(fn.entry))],
+      [
+        ...ys.map((y, i) => J.assign(id(y), J.index(J.member(r, 'y'), i))),
+        J.assign(id('ln'), J.member(r, 'ln')),
+        ...(hasCatch ? [J.ifs(J.member(r, 'C'), [J.assign(id('C'), J.call(J.member(J.member(r, 'C'), 'slice'), []))])] : []),
+        J.ifs(
+          J.bin('===', J.member(r, 'exc'), J.undef),
+          [J.assign(id('x0'), J.member(r, 'value'))],
+          hasCatch ? toHandler(J.member(r, 'exc')) : [J.throwS(J.member(r, 'exc'))],
+        ),
+      ],
+    ),
+  ];
+
+  const prologue: J.Stmt[] = [
+    J.letDecl(['L', 'ln', 't', 'd', ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, J.num(0), undefined, undefined, ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
+    J.ifs(
+      J.bin('===', r, J.undef),
+      [
+        J.ifs(J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), [
+          J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
+        ]),
+        J.assign(id('L'), J.num(fn.entry)),
+      ],
+      restore,
+    ),
+    J.assign(id('d'), J.update('++', S('depth'))),
+    // The shadow stack slot of this activation (see runtime/process/state.ts).
+    J.assign(J.member(id('FN'), id('d')), id(name)),
+    J.assign(J.member(id('LN'), id('d')), id('ln')),
+  ];
+
+  const dispatch = J.forever([J.switchS(id('L'), cases)]);
+  const handler: J.Stmt[] = hasCatch
+    ? [
+        J.ifs(J.logical('&&', J.bin('>', J.member(id('C'), 'length'), J.num(0)), J.instanceOf(id('e'), id('ErlangException'))), [
+          J.expr(J.call(id('capture'), [id('e'), id('d')])),
+          J.assign(S('depth'), id('d')),
+          ...toHandler(id('e')),
+          J.cont(),
+        ]),
+        J.throwS(J.call(id('annotate'), [id('e'), id('d')])),
+      ]
+    : [J.throwS(J.call(id('annotate'), [id('e'), id('d')]))];
+  const body = J.forever([J.tryCatch([dispatch], 'e', handler)]);
+  return J.fn(name, [...params, '$r'], [...prologue, body]);
+}
+
+/** Labels a function's resume points may use: above every label of the module. */
+export function resumeLabelBase(labelCount: number, index: number): number {
+  return labelCount + 1 + index * 100_000;
+}

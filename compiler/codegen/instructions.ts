@@ -1,0 +1,372 @@
+/**
+ * The translation of every generic BEAM instruction into JavaScript statements: the one place
+ * to look up what an opcode becomes. Registers are JS locals (`x0`, `y3`, `f0`), labels are
+ * cases of the function's `switch (L)`, and a jump is `L = n; continue`.
+ *
+ * Calls are plain JS calls followed by one check: a callee that suspended returns SUSPEND, and
+ * this function then saves its own frame (resume label, y registers, live catch labels) and
+ * returns SUSPEND too (design §1). Each call site gets a synthetic resume label placed right
+ * after it, so resumption re-enters the switch there with the call's value in x0.
+ */
+import type { Instruction } from '../beam/instruction.js';
+import type { Operand } from '../beam/operand.js';
+import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
+import * as J from './js.js';
+
+const id = J.id;
+const x0 = id('x0');
+
+/** Statements, plus `caseLabel` when the translation introduced a resume point after it. */
+export interface Translated {
+  readonly stmts: J.Stmt[];
+  /** A resume label that must start a new `case` right after these statements. */
+  readonly resume?: number;
+}
+
+const plain = (stmts: J.Stmt[]): Translated => ({ stmts });
+
+/** Arguments x0..x(n-1). */
+function xargs(n: number): J.Expr[] {
+  return Array.from({ length: n }, (_, i) => id(`x${i}`));
+}
+
+/** `x0 = call; if (x0 === SUSPEND) return save(...)`, and the resume label after it. */
+function callAndResume(cx: FunctionContext, callExpr: J.Expr): Translated {
+  const resume = cx.resumeLabel();
+  const ys = Array.from({ length: cx.frame.slots }, (_, i) => id(`y${i}`));
+  return {
+    stmts: [
+      J.assign(x0, callExpr),
+      J.ifs(J.bin('===', x0, id('SUSPEND')), [
+        J.ret(
+          J.call(id('suspendAt'), [
+            id(cx.name),
+            J.num(resume),
+            ys.length ? J.array(ys) : J.undef,
+            cx.hasCatch ? id('C') : J.undef,
+            J.member(id('LN'), id('d')),
+          ]),
+        ),
+      ]),
+    ],
+    resume,
+  };
+}
+
+/** A tail call: this activation leaves no frame. */
+function tailCall(callExpr: J.Expr): Translated {
+  return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(callExpr)]);
+}
+
+/** A local call target, by label. */
+function localTarget(cx: FunctionContext, o: Operand): string {
+  const index = cx.mod.fnAtLabel(label(o));
+  if (index === undefined) throw new CompileError(`${where(cx)}: call to label ${label(o)}, which starts no function`);
+  return cx.mod.callName(index);
+}
+
+/** `if (!(test)) { L = fail; continue; }` */
+function test(cx: FunctionContext, fail: Operand, ok: J.Expr): Translated {
+  return plain([J.ifs(J.not(ok), jump(label(fail)))]);
+}
+
+/** Calls a BIF import; with a fail label, a raised exception jumps there instead. */
+function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand[], dst: Operand): Translated {
+  const call = J.assign(reg(cx, dst), J.call(cx.mod.importRef(unsigned(imp)), args.map((a) => val(cx, a))));
+  if (label(fail) === 0) return plain([call]);
+  return plain([
+    J.tryCatch([call], 'e', [
+      J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]),
+      ...jump(label(fail)),
+    ]),
+  ]);
+}
+
+/** Exact equality, with a `===` fast path when one side is an immediate. */
+function exactEq(cx: FunctionContext, a: Operand, b: Operand): J.Expr {
+  const imm = (o: Operand) => o.kind === 'atom' || o.kind === 'nil' || (o.kind === 'i' && typeof o.value === 'number');
+  if (imm(a) || imm(b)) return J.bin('===', val(cx, a), val(cx, b));
+  return J.call(id('eqx'), [val(cx, a), val(cx, b)]);
+}
+
+function listItems(o: Operand): Operand[] {
+  if (o.kind !== 'list') throw new CompileError(`expected a list operand, found ${o.kind}`);
+  return o.items;
+}
+
+const TYPE_TESTS: Record<string, (v: J.Expr) => J.Expr> = {
+  is_integer: (v) => J.call(id('isInt'), [v]),
+  is_float: (v) => J.instanceOf(v, id('ErlFloat')),
+  is_number: (v) => J.call(id('isNum'), [v]),
+  is_atom: (v) => J.instanceOf(v, id('Atom')),
+  is_pid: (v) => J.instanceOf(v, id('Pid')),
+  is_reference: (v) => J.instanceOf(v, id('Ref')),
+  is_port: (v) => J.instanceOf(v, id('Port')),
+  is_nil: (v) => J.bin('===', v, id('NIL')),
+  is_binary: (v) => J.logical('&&', J.instanceOf(v, id('BitString')), J.bin('===', J.bin('&', J.member(v, 'bitSize'), J.num(7)), J.num(0))),
+  is_bitstr: (v) => J.instanceOf(v, id('BitString')),
+  is_list: (v) => J.logical('||', J.instanceOf(v, id('Cons')), J.bin('===', v, id('NIL'))),
+  is_nonempty_list: (v) => J.instanceOf(v, id('Cons')),
+  is_tuple: (v) => J.call(J.member(id('Array'), 'isArray'), [v]),
+  is_function: (v) => J.call(id('isFun'), [v, J.num(-1)]),
+  is_boolean: (v) => J.logical('||', J.bin('===', v, id('TRUE')), J.bin('===', v, id('FALSE'))),
+  is_map: (v) => J.instanceOf(v, id('ErlMap')),
+};
+
+export function translate(cx: FunctionContext, ins: Instruction): Translated {
+  const a = ins.args;
+  const V = (i: number) => val(cx, a[i]);
+  const R = (i: number) => reg(cx, a[i]);
+  const set = (i: number, e: J.Expr) => J.assign(R(i), e);
+  const rt = (name: string, ...args: J.Expr[]) => J.call(id(name), args);
+
+  if (ins.op in TYPE_TESTS) return test(cx, a[0], TYPE_TESTS[ins.op](V(1)));
+
+  switch (ins.op) {
+    // Labels, function headers and bookkeeping without run-time effect here.
+    case 'label':
+    case 'int_code_end':
+    case 'allocate':
+    case 'allocate_zero':
+    case 'allocate_heap':
+    case 'allocate_heap_zero':
+    case 'test_heap':
+    case 'init':
+    case 'init_yregs':
+    case 'trim':
+    case 'deallocate':
+    case 'fclearerror':
+    case 'fcheckerror':
+    case 'on_load':
+    case 'nif_start':
+    case 'executable_line':
+    case 'debug_line':
+    case 'recv_marker_bind':
+    case 'recv_marker_clear':
+    case 'recv_marker_use':
+      return plain([]);
+    case 'line':
+      return plain([J.assign(J.member(id('LN'), id('d')), J.num(unsigned(a[0])))]);
+    case 'func_info':
+      // Reached when no clause matched.
+      return plain([J.throwS(rt('functionClause', id(cx.name), J.array(xargs(cx.fn.arity))))]);
+
+    // Calls.
+    case 'call': {
+      const target = localTarget(cx, a[1]);
+      return callAndResume(cx, J.call(id(target), xargs(unsigned(a[0]))));
+    }
+    case 'call_last':
+    case 'call_only': {
+      const target = localTarget(cx, a[1]);
+      if (target === cx.name) {
+        // Self tail call: a loop, with a reduction check on the back edge.
+        return plain([
+          J.ifs(J.bin('<', J.update('--', J.member(id('S'), 'reds')), J.num(0)), [
+            J.expr(J.update('--', J.member(id('S'), 'depth'))),
+            J.ret(rt('suspendEntry', id(cx.name), J.array(xargs(cx.fn.arity)))),
+          ]),
+          ...jump(cx.entry),
+        ]);
+      }
+      return tailCall(J.call(id(target), xargs(unsigned(a[0]))));
+    }
+    case 'call_ext':
+      return callAndResume(cx, J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
+    case 'call_ext_last':
+    case 'call_ext_only':
+      return tailCall(J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
+    case 'call_fun': {
+      const n = unsigned(a[0]);
+      return callAndResume(cx, rt('callFun', id(`x${n}`), J.array(xargs(n))));
+    }
+    case 'call_fun2': {
+      const n = unsigned(a[1]);
+      return callAndResume(cx, rt('callFun', V(2), J.array(xargs(n))));
+    }
+    case 'apply': {
+      const n = unsigned(a[0]);
+      return callAndResume(cx, rt('applyMFA', id(`x${n}`), id(`x${n + 1}`), J.array(xargs(n))));
+    }
+    case 'apply_last': {
+      const n = unsigned(a[0]);
+      return tailCall(rt('applyMFA', id(`x${n}`), id(`x${n + 1}`), J.array(xargs(n))));
+    }
+    case 'return':
+      return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(x0)]);
+
+    // BIFs.
+    case 'bif0':
+      return plain([set(1, J.call(cx.mod.importRef(unsigned(a[0])), []))]);
+    case 'bif1':
+      return bifCall(cx, a[0], a[1], [a[2]], a[3]);
+    case 'bif2':
+      return bifCall(cx, a[0], a[1], [a[2], a[3]], a[4]);
+    case 'gc_bif1':
+      return bifCall(cx, a[0], a[2], [a[3]], a[4]);
+    case 'gc_bif2':
+      return bifCall(cx, a[0], a[2], [a[3], a[4]], a[5]);
+    case 'gc_bif3':
+      return bifCall(cx, a[0], a[2], [a[3], a[4], a[5]], a[6]);
+
+    // Moves and data.
+    case 'move':
+      return plain([set(1, V(0))]);
+    case 'swap': {
+      return plain([J.assign(id('t'), V(0)), set(0, V(1)), set(1, id('t'))]);
+    }
+    case 'get_list':
+      return plain([J.assign(id('t'), V(0)), set(1, J.member(id('t'), 'head')), set(2, J.member(id('t'), 'tail'))]);
+    case 'get_hd':
+      return plain([set(1, J.member(V(0), 'head'))]);
+    case 'get_tl':
+      return plain([set(1, J.member(V(0), 'tail'))]);
+    case 'put_list':
+      return plain([set(2, J.newExpr(id('Cons'), [V(0), V(1)]))]);
+    case 'get_tuple_element':
+      return plain([set(2, J.index(V(0), unsigned(a[1])))]);
+    case 'set_tuple_element':
+      return plain([J.assign(J.index(V(1), unsigned(a[2])), V(0))]);
+    case 'put_tuple2':
+      return plain([set(0, J.array(listItems(a[1]).map((o) => val(cx, o))))]);
+    case 'update_record': {
+      // Hint Size Src Dst [Index, Value...]: copy the tuple, then store (indices are 1-based).
+      const items = listItems(a[4]);
+      const stmts: J.Stmt[] = [J.assign(id('t'), J.call(J.member(V(2), 'slice'), []))];
+      for (let k = 0; k < items.length; k += 2) {
+        stmts.push(J.assign(J.index(id('t'), unsigned(items[k]) - 1), val(cx, items[k + 1])));
+      }
+      stmts.push(set(3, id('t')));
+      return plain(stmts);
+    }
+
+    // Comparisons and type tests.
+    case 'is_eq_exact':
+      return test(cx, a[0], exactEq(cx, a[1], a[2]));
+    case 'is_ne_exact':
+      return test(cx, a[0], J.not(exactEq(cx, a[1], a[2])));
+    case 'is_eq':
+      return test(cx, a[0], rt('eq', V(1), V(2)));
+    case 'is_ne':
+      return test(cx, a[0], J.not(rt('eq', V(1), V(2))));
+    case 'is_lt':
+      return test(cx, a[0], J.bin('<', rt('cmp', V(1), V(2)), J.num(0)));
+    case 'is_ge':
+      return test(cx, a[0], J.bin('>=', rt('cmp', V(1), V(2)), J.num(0)));
+    case 'test_arity':
+      return test(cx, a[0], J.bin('===', J.member(V(1), 'length'), J.num(unsigned(a[2]))));
+    case 'is_tagged_tuple':
+      return test(
+        cx,
+        a[0],
+        J.logical(
+          '&&',
+          J.logical('&&', J.call(J.member(id('Array'), 'isArray'), [V(1)]), J.bin('===', J.member(V(1), 'length'), J.num(unsigned(a[2])))),
+          J.bin('===', J.index(V(1), 0), V(3)),
+        ),
+      );
+    case 'is_function2':
+      return test(cx, a[0], rt('isFun', V(1), V(2)));
+    case 'select_val': {
+      const items = listItems(a[2]);
+      const cases: ReturnType<typeof J.caseS>[] = [];
+      for (let k = 0; k < items.length; k += 2) cases.push(J.caseS(val(cx, items[k]), jump(label(items[k + 1]))));
+      cases.push(J.caseS(null, jump(label(a[1]))));
+      const v = V(0);
+      // Floats and bignums are not `===`-comparable; fall back to exact equality then.
+      const simple = items.every((o, k) => k % 2 === 1 || o.kind === 'atom' || o.kind === 'nil' || (o.kind === 'i' && typeof o.value === 'number'));
+      if (simple) return plain([J.switchS(v, cases)]);
+      const stmts: J.Stmt[] = [];
+      for (let k = 0; k < items.length; k += 2) stmts.push(J.ifs(rt('eqx', v, val(cx, items[k])), jump(label(items[k + 1]))));
+      return plain([...stmts, ...jump(label(a[1]))]);
+    }
+    case 'select_tuple_arity': {
+      const items = listItems(a[2]);
+      const cases = [];
+      for (let k = 0; k < items.length; k += 2) cases.push(J.caseS(J.num(unsigned(items[k])), jump(label(items[k + 1]))));
+      cases.push(J.caseS(null, jump(label(a[1]))));
+      return plain([J.switchS(J.member(V(0), 'length'), cases)]);
+    }
+    case 'jump':
+      return plain(jump(label(a[0])));
+
+    // Errors.
+    case 'badmatch':
+      return plain([J.throwS(rt('badmatch', V(0)))]);
+    case 'case_end':
+      return plain([J.throwS(rt('caseClause', V(0)))]);
+    case 'if_end':
+      return plain([J.throwS(rt('ifClause'))]);
+    case 'try_case_end':
+      return plain([J.throwS(rt('tryClause', V(0)))]);
+    case 'badrecord':
+      return plain([J.throwS(rt('badRecord', V(0)))]);
+
+    // Exceptions: C is the stack of live handler labels (see function.ts).
+    case 'try':
+    case 'catch':
+      return plain([J.expr(J.call(J.member(id('C'), 'push'), [J.num(label(a[1]))]))]);
+    case 'try_end':
+      return plain([J.expr(J.call(J.member(id('C'), 'pop'), []))]);
+    case 'try_case':
+      // At the handler: x1..x3 hold class, reason and the raw trace; move them down.
+      return plain([J.expr(J.call(J.member(id('C'), 'pop'), [])), J.assign(x0, id('x1')), J.assign(id('x1'), id('x2')), J.assign(id('x2'), id('x3'))]);
+    case 'catch_end':
+      return plain([
+        J.expr(J.call(J.member(id('C'), 'pop'), [])),
+        J.ifs(J.bin('===', x0, id('NONVALUE')), [J.assign(x0, rt('catchValue', id('x1'), id('x2'), id('x3')))]),
+      ]);
+    case 'raise':
+      return plain([J.throwS(rt('reraise', V(0), V(1)))]);
+    case 'build_stacktrace':
+      return plain([J.assign(x0, rt('buildStacktrace', x0))]);
+    case 'raw_raise':
+      return plain([J.assign(x0, rt('rawRaise', x0, id('x1'), id('x2')))]);
+
+    // Funs.
+    case 'make_fun2':
+      return plain([J.assign(x0, rt('makeFun', J.num(unsigned(a[0])), J.array(xargs(cx.mod.module.lambdas[unsigned(a[0])]?.numFree ?? 0))))]);
+    case 'make_fun3':
+      return plain([set(1, rt('makeFun', J.num(unsigned(a[0])), J.array(listItems(a[2]).map((o) => val(cx, o)))))]);
+
+    // Maps.
+    case 'put_map_assoc':
+    case 'put_map_exact': {
+      const items = listItems(a[4]).map((o) => val(cx, o));
+      const fn = ins.op === 'put_map_assoc' ? 'mapPut' : 'mapUpdate';
+      return plain([set(2, rt(fn, V(1), J.array(items)))]);
+    }
+    case 'has_map_fields':
+      return test(cx, a[0], rt('mapHasAll', V(1), J.array(listItems(a[2]).map((o) => val(cx, o)))));
+    case 'get_map_elements': {
+      // Keys and destinations alternate; a missing key jumps to the fail label.
+      const items = listItems(a[2]);
+      const stmts: J.Stmt[] = [];
+      for (let k = 0; k < items.length; k += 2) {
+        stmts.push(J.assign(id('t'), rt('mapGet', V(1), val(cx, items[k]))));
+        stmts.push(J.ifs(J.bin('===', id('t'), J.undef), jump(label(a[0]))));
+        stmts.push(J.assign(reg(cx, items[k + 1]), id('t')));
+      }
+      return plain(stmts);
+    }
+
+    // Floating-point registers hold raw JS numbers.
+    case 'fmove':
+      if (a[0].kind === 'fr') return plain([set(1, J.newExpr(id('ErlFloat'), [V(0)]))]);
+      return plain([set(1, J.member(V(0), 'value'))]);
+    case 'fconv':
+      return plain([set(1, rt('toFloat', V(0)))]);
+    case 'fadd':
+    case 'fsub':
+    case 'fmul':
+    case 'fdiv': {
+      const op = { fadd: '+', fsub: '-', fmul: '*', fdiv: '/' }[ins.op] as J.Expr extends never ? never : '+' | '-' | '*' | '/';
+      return plain([set(3, rt('checkFloat', J.bin(op, V(1), V(2))))]);
+    }
+    case 'fnegate':
+      return plain([set(2, J.bin('-', J.num(0), V(1)))]);
+
+    default:
+      throw new CompileError(`${where(cx)}: cannot translate instruction ${ins.op} (opcode ${ins.opcode})`);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * A module → the source of one JS factory expression:
+ *
+ *   (function (R, M) { "use strict"; const {S, Cons, ...} = R;   // runtime API
+ *     const a0 = M.atoms[3], k0 = M.literals[0], ...;             // hoisted constants
+ *     let i0, i1, ...;                                             // import slots
+ *     function f0(x0, $r) {...} ...                                // one per function
+ *     return { functions: [f0, ...], link(imports) { i0 = imports[0]; ... } };
+ *   })
+ *
+ * The loader calls it with the runtime API `R` and the decoded module `M` (atoms and literal
+ * terms are passed as objects, not re-encoded), then links the import slots.
+ */
+import { generate } from 'astring';
+import type { Atom } from '../../runtime/term/atom.js';
+import type { BeamModule } from '../beam/module.js';
+import type { ModuleContext } from './context.js';
+import { emitFunction, resumeLabelBase } from './function.js';
+import * as J from './js.js';
+
+/** Names the generated code takes from the runtime API object. */
+export const RUNTIME_NAMES = [
+  'S', 'SUSPEND', 'NONVALUE', 'Cons', 'NIL', 'ErlFloat', 'Atom', 'Pid', 'Ref', 'Port', 'BitString', 'ErlMap',
+  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'annotate', 'eqx', 'eq', 'cmp', 'isInt',
+  'isNum', 'isFun', 'callFun', 'applyMFA', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
+  'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
+  'mapGet', 'toFloat', 'checkFloat', 'capture',
+] as const;
+
+export interface GeneratedModule {
+  readonly source: string;
+  /** Function index → JS identifier, for tests and tooling. */
+  readonly names: readonly string[];
+}
+
+export interface GenerateOptions {
+  /** True for functions replaced by a native implementation (BIFs defined in Erlang as stubs). */
+  readonly isNative?: (module: string, name: string, arity: number) => boolean;
+}
+
+export function generateModule(m: BeamModule, opts: GenerateOptions = {}): GeneratedModule {
+  const natives = m.functions.map((f) => opts.isNative?.(m.name.name, f.name.name, f.arity) === true);
+  const consts: J.Stmt[] = [];
+  const atomIds = new Map<Atom, J.Expr>();
+  const literalIds = new Map<number, J.Expr>();
+  const floatIds = new Map<number, J.Expr>();
+  const entryIndex = new Map<number, number>();
+  m.functions.forEach((f, i) => entryIndex.set(f.entry, i));
+  const names = m.functions.map((f, i) => `f${i}_${f.name.name.replace(/[^A-Za-z0-9_$]/g, '_')}_${f.arity}`);
+
+  const mod: ModuleContext = {
+    module: m,
+    fnName: (i) => names[i],
+    callName: (i) => (natives[i] ? `n${i}` : names[i]),
+    fnAtLabel: (l) => entryIndex.get(l),
+    atomConst: (a) => {
+      let e = atomIds.get(a);
+      if (!e) {
+        const name = `a${atomIds.size}`;
+        consts.push(J.constDecl(name, J.call(J.member(J.id('R'), 'atom'), [J.str(a.name)])));
+        e = J.id(name);
+        atomIds.set(a, e);
+      }
+      return e;
+    },
+    literalConst: (i) => {
+      let e = literalIds.get(i);
+      if (!e) {
+        const name = `k${i}`;
+        consts.push(J.constDecl(name, J.index(J.member(J.id('M'), 'literals'), i)));
+        e = J.id(name);
+        literalIds.set(i, e);
+      }
+      return e;
+    },
+    floatConst: (v) => {
+      let e = floatIds.get(v);
+      if (!e) {
+        const name = `fl${floatIds.size}`;
+        consts.push(J.constDecl(name, J.newExpr(J.id('ErlFloat'), [J.num(v)])));
+        e = J.id(name);
+        floatIds.set(v, e);
+      }
+      return e;
+    },
+    importRef: (i) => J.id(`i${i}`),
+  };
+
+  const fns = m.functions.map((f, i) => emitFunction(mod, f, i, resumeLabelBase(m.header.labelCount, i)));
+  const destructure: J.Stmt = {
+    type: 'VariableDeclaration',
+    kind: 'const',
+    declarations: [
+      {
+        type: 'VariableDeclarator',
+        id: {
+          type: 'ObjectPattern',
+          properties: RUNTIME_NAMES.map((n) => ({
+            type: 'Property',
+            key: J.id(n),
+            value: J.id(n),
+            kind: 'init',
+            computed: false,
+            method: false,
+            shorthand: true,
+          })),
+        },
+        init: J.id('R'),
+      },
+    ],
+  };
+  const imports = m.imports.map((_, i) => `i${i}`);
+  const nativeSlots = natives.flatMap((n, i) => (n ? [`n${i}`] : []));
+  const link = J.fn('link', ['imports', 'natives'], [
+    ...imports.map((n, i) => J.assign(J.id(n), J.index(J.id('imports'), i))),
+    ...nativeSlots.map((n) => J.assign(J.id(n), J.index(J.id('natives'), Number(n.slice(1))))),
+  ]);
+  const body: J.Stmt[] = [
+    J.expr(J.str('use strict')),
+    destructure,
+    J.constDecl('FN', J.member(J.id('S'), 'fns')),
+    J.constDecl('LN', J.member(J.id('S'), 'lns')),
+    J.constDecl('makeFun', J.arrow(['i', 'env'], J.call(J.member(J.id('R'), 'makeFunFor'), [J.member(J.member(J.id('M'), 'name'), 'name'), J.id('i'), J.id('env')]))),
+    ...consts,
+    ...(imports.length + nativeSlots.length ? [J.letDecl([...imports, ...nativeSlots])] : []),
+    ...fns,
+    link as unknown as J.Stmt,
+    J.ret({
+      type: 'ObjectExpression',
+      properties: [
+        { type: 'Property', key: J.id('functions'), value: J.array(names.map(J.id)), kind: 'init', computed: false, method: false, shorthand: false },
+        { type: 'Property', key: J.id('link'), value: J.id('link'), kind: 'init', computed: false, method: false, shorthand: true },
+      ],
+    }),
+  ];
+  const factory: J.Expr = {
+    type: 'FunctionExpression',
+    id: null,
+    params: [J.id('R'), J.id('M')],
+    body: J.block(body),
+    generator: false,
+    async: false,
+  };
+  const source = generate(J.program([J.expr(factory)]));
+  return { source, names };
+}

@@ -1,0 +1,81 @@
+/**
+ * Core `erlang` BIFs about control: raising exceptions, apply, module info, display.
+ * (Arithmetic, lists, binaries... live in their own files.)
+ */
+import { ErlangException, ERROR, EXIT, THROW, badarg, isExceptionClass } from '../exception.js';
+import { MODULES } from '../modules.js';
+import { applyMFA, callFun } from '../ops.js';
+import { Atom, atom } from '../term/atom.js';
+import { list, listToArray, NIL } from '../term/list.js';
+import { formatTerm } from '../term/print.js';
+import type { Term } from '../term/term.js';
+import { writeStdout } from '../io/stdout.js';
+import { defineBifs } from './registry.js';
+
+const utf8 = new TextEncoder();
+
+function properList(l: Term, args: Term[]): Term[] {
+  const a = listToArray(l);
+  if (a === undefined) badarg(args);
+  return a;
+}
+
+function moduleInfo(m: Term, item?: Term): Term {
+  if (!(m instanceof Atom)) badarg([m]);
+  const mod = MODULES.get(m.name);
+  if (!mod) badarg([m]);
+  const exportsList = (): Term =>
+    list(mod.beam.exports.map((e) => [e.name, e.arity] as Term).reverse());
+  const items: Record<string, () => Term> = {
+    module: () => mod.beam.name,
+    exports: exportsList,
+    functions: () => list(mod.beam.functions.map((f) => [f.name, f.arity] as Term)),
+    attributes: () => mod.beam.attributes,
+    compile: () => mod.beam.compileInfo,
+    md5: () => NIL,
+    nifs: () => NIL,
+  };
+  if (item === undefined) {
+    return list(['module', 'exports', 'attributes', 'compile', 'md5'].map((k) => [atom(k), items[k]()] as Term));
+  }
+  if (!(item instanceof Atom) || !(item.name in items)) badarg([m, item]);
+  return items[item.name]();
+}
+
+defineBifs('erlang', {
+  'error/1': (reason) => {
+    throw new ErlangException(ERROR, reason);
+  },
+  'error/2': (reason) => {
+    throw new ErlangException(ERROR, reason);
+  },
+  'error/3': (reason) => {
+    throw new ErlangException(ERROR, reason);
+  },
+  'exit/1': (reason) => {
+    throw new ErlangException(EXIT, reason);
+  },
+  'throw/1': (reason) => {
+    throw new ErlangException(THROW, reason);
+  },
+  'raise/3': (cls, reason, trace) => {
+    if (!(cls instanceof Atom) || !isExceptionClass(cls) || listToArray(trace) === undefined) return atom('badarg');
+    const e = new ErlangException(cls, reason);
+    e.trace = listToArray(trace)!;
+    throw e;
+  },
+  'nif_error/1': (reason) => {
+    throw new ErlangException(ERROR, reason);
+  },
+  'nif_error/2': (reason) => {
+    throw new ErlangException(ERROR, reason);
+  },
+  'apply/2': (f, args) => callFun(f, properList(args, [f, args])),
+  'apply/3': (m, f, args) => applyMFA(m, f, properList(args, [m, f, args])),
+  'get_module_info/1': (m) => moduleInfo(m),
+  'get_module_info/2': (m, item) => moduleInfo(m, item),
+  'display/1': (t) => {
+    writeStdout(utf8.encode(formatTerm(t) + '\n'));
+    return atom('true');
+  },
+});

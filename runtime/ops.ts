@@ -1,0 +1,218 @@
+/**
+ * The operations generated code calls (compiler/codegen/module.ts destructures them from
+ * `RUNTIME`): term tests, error constructors, exceptions, funs, maps, floats. Hot ones are
+ * kept small; errors are *returned* as exceptions for the generated `throw`.
+ */
+import { lookupBif } from './bif/registry.js';
+import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg } from './exception.js';
+import { MODULES } from './modules.js';
+import type { CompiledFunction } from './process/frame.js';
+import { NONVALUE, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
+import { annotate, capture } from './process/trace.js';
+import { Atom, atom, FALSE, TRUE } from './term/atom.js';
+import { BitString } from './term/binary.js';
+import { compare, equal, exactEqual } from './term/compare.js';
+import { ErlFloat } from './term/float.js';
+import { ExportFun, LocalFun } from './term/fun.js';
+import { Pid, Port, Ref } from './term/identity.js';
+import { Cons, list, NIL } from './term/list.js';
+import { ErlMap } from './term/map.js';
+import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
+import type { Term } from './term/term.js';
+
+export const isInt = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint';
+export const isNum = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof ErlFloat;
+
+export function funArity(f: ExportFun | LocalFun): number {
+  return f.arity;
+}
+
+/** is_function/1,2; a non-integer or negative arity is badarg, as in the guard BIF. */
+export function isFun(v: Term, arity: Term): boolean {
+  if (!(v instanceof ExportFun || v instanceof LocalFun)) return false;
+  if (arity === -1) return true;
+  if (typeof arity !== 'number' || arity < 0) badarg([v, arity]);
+  return v.arity === arity;
+}
+
+const tag = (name: string, v: Term): ErlangException => new ErlangException(ERROR, [atom(name), v]);
+export const badmatch = (v: Term) => tag('badmatch', v);
+export const caseClause = (v: Term) => tag('case_clause', v);
+export const tryClause = (v: Term) => tag('try_clause', v);
+export const badRecord = (v: Term) => tag('badrecord', v);
+export const ifClause = () => new ErlangException(ERROR, atom('if_clause'));
+
+/** `function_clause`, whose innermost frame shows the arguments instead of the arity. */
+export function functionClause(fn: CompiledFunction, args: Term[]): ErlangException {
+  const e = new ErlangException(ERROR, atom('function_clause'));
+  e.clauseArgs = args;
+  void fn;
+  return e;
+}
+
+/** The value of `catch Expr` after an exception (x0 was NONVALUE). */
+export function catchValue(cls: Term, reason: Term, raw: Term): Term {
+  if (cls === THROW) return reason;
+  if (cls === EXIT) return [atom('EXIT'), reason];
+  return [atom('EXIT'), [reason, list((raw as unknown as ErlangException).trace)]];
+}
+
+/** `raise Trace Reason`: rethrow with the class recorded in the raw trace. */
+export function reraise(raw: Term, reason: Term): ErlangException {
+  if (raw instanceof ErlangException) {
+    const e = new ErlangException(raw.cls, reason);
+    e.trace = raw.trace;
+    return e;
+  }
+  return new ErlangException(ERROR, atom('badarg'));
+}
+
+export function buildStacktrace(raw: Term): Term {
+  return raw instanceof ErlangException ? list(raw.trace) : NIL;
+}
+
+/** `raw_raise`: like erlang:raise/3 with a raw trace; a bad class yields `badarg` in x0. */
+export function rawRaise(cls: Term, reason: Term, raw: Term): Term {
+  if (!(cls instanceof Atom) || !isExceptionClass(cls)) return atom('badarg');
+  const e = new ErlangException(cls, reason);
+  if (raw instanceof ErlangException) e.trace = raw.trace;
+  throw e;
+}
+
+/** Calls a fun value with arguments; the callee may return SUSPEND, which passes through. */
+export function callFun(f: Term, args: Term[]): Term {
+  if (f instanceof LocalFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    const m = MODULES.get(f.module.name);
+    const fn = m?.lambdaFns[f.oldIndex];
+    if (fn === undefined) throw tag('badfun', f);
+    return fn(...args, ...f.env, undefined);
+  }
+  if (f instanceof ExportFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    return applyMFA(f.module, f.name, args);
+  }
+  throw tag('badfun', f);
+}
+
+/** `apply/3` and the `apply` instruction. */
+export function applyMFA(m: Term, f: Term, args: Term[]): Term {
+  if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
+  const fn = resolve(m.name, f.name, args.length);
+  return fn(...args);
+}
+
+type Callable = (...args: Term[]) => Term;
+
+/** What a call to M:F/A runs: a native function, else an export of a loaded module. */
+export function resolve(m: string, f: string, arity: number): Callable {
+  const bif = lookupBif(m, f, arity);
+  if (bif) return bif;
+  const fn = MODULES.get(m)?.exports.get(`${f}/${arity}`);
+  if (fn) return fn as unknown as Callable;
+  return undefStub(m, f, arity);
+}
+
+export function undefStub(m: string, f: string, arity: number): Callable {
+  return (...args: Term[]) => {
+    // Resolve late: the module may have been loaded since this stub was linked.
+    const fn = lookupBif(m, f, arity) ?? (MODULES.get(m)?.exports.get(`${f}/${arity}`) as unknown as Callable | undefined);
+    if (fn) return fn(...args);
+    const e = new ErlangException(ERROR, atom('undef'));
+    e.trace.push([atom(m), atom(f), list(args.slice(0, arity)), NIL]);
+    throw e;
+  };
+}
+
+export function makeFunFor(module: string, index: number, env: Term[]): LocalFun {
+  const m = MODULES.get(module)!;
+  const l = m.beam.lambdas[index];
+  return new LocalFun(m.beam.name, l.arity - l.numFree, l.index, new Uint8Array(16), index, l.oldUniq, undefined, env);
+}
+
+export function mapPut(m: Term, pairs: Term[]): Term {
+  if (!(m instanceof ErlMap)) throw tag('badmap', m);
+  return mapPutPairs(m, pairs);
+}
+
+export function mapUpdate(m: Term, pairs: Term[]): Term {
+  if (!(m instanceof ErlMap)) throw tag('badmap', m);
+  const r = mapUpdatePairs(m, pairs);
+  if (r instanceof ErlMap) return r;
+  throw tag('badkey', r.missing);
+}
+
+export function mapHasAll(m: Term, keys: Term[]): boolean {
+  return m instanceof ErlMap && keys.every((k) => get(m, k) !== undefined);
+}
+
+export function mapGet(m: Term, key: Term): Term | undefined {
+  return m instanceof ErlMap ? get(m, key) : undefined;
+}
+
+/** fconv: an integer or float term to a raw double; anything else is badarith. */
+export function toFloat(v: Term): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof ErlFloat) return v.value;
+  if (typeof v === 'bigint') {
+    const f = Number(v);
+    if (Number.isFinite(f)) return f;
+  }
+  throw new ErlangException(ERROR, atom('badarith'));
+}
+
+/** Float results must be finite. */
+export function checkFloat(x: number): number {
+  if (!Number.isFinite(x)) throw new ErlangException(ERROR, atom('badarith'));
+  return x;
+}
+
+/** The API object handed to generated modules. */
+export const RUNTIME = {
+  S,
+  SUSPEND,
+  NONVALUE,
+  Cons,
+  NIL,
+  ErlFloat,
+  Atom,
+  Pid,
+  Ref,
+  Port,
+  BitString,
+  ErlMap,
+  ErlangException,
+  TRUE,
+  FALSE,
+  suspendEntry,
+  suspendAt,
+  annotate,
+  eqx: exactEqual,
+  eq: equal,
+  cmp: compare,
+  isInt,
+  isNum,
+  isFun,
+  callFun,
+  applyMFA,
+  functionClause,
+  badmatch,
+  caseClause,
+  ifClause,
+  tryClause,
+  badRecord,
+  catchValue,
+  reraise,
+  buildStacktrace,
+  rawRaise,
+  mapPut,
+  mapUpdate,
+  mapHasAll,
+  mapGet,
+  toFloat,
+  checkFloat,
+  capture,
+  atom,
+  makeFunFor,
+};
+

@@ -1,0 +1,57 @@
+/**
+ * The scheduler state that generated code reads on its hot path, in one object so every
+ * module shares it: reductions left in the slice, current JS call depth and its bound, and
+ * the frames being saved while a suspension unwinds the JS stack.
+ */
+import type { Term } from '../term/term.js';
+import { Frame, type CompiledFunction } from './frame.js';
+
+/** Returned (never stored in a term) by a function that suspended. */
+export const SUSPEND = Object.freeze({ suspended: true }) as unknown as Term;
+
+/** x0 at a `catch` handler: no value, the exception is in x1..x3 (as on the BEAM). */
+export const NONVALUE = Object.freeze({ nonvalue: true }) as unknown as Term;
+
+export interface SchedulerState {
+  reds: number;
+  depth: number;
+  maxDepth: number;
+  /** Reductions per slice. */
+  budget: number;
+  /** Frames saved during the current unwind, innermost first. */
+  pending: Frame[];
+  suspensions: number;
+  /**
+   * The shadow stack: `fns[d]` / `lns[d]` are the function and current line index of the
+   * activation at JS depth d (1-based). Generated code writes them at entry and at `line`
+   * instructions; tail calls reuse the slot, so tail-calling frames vanish as on the BEAM.
+   */
+  readonly fns: CompiledFunction[];
+  readonly lns: number[];
+  /** The running process's suspended frames (top = innermost), below the JS stack. */
+  heap: Frame[];
+}
+
+export const S: SchedulerState = {
+  reds: 4000,
+  depth: 0,
+  maxDepth: 4000,
+  budget: 4000,
+  pending: [],
+  suspensions: 0,
+  fns: [],
+  lns: [],
+  heap: [],
+};
+
+/** Suspends at function entry: the frame will call `fn` again with the same arguments. */
+export function suspendEntry(fn: CompiledFunction, args: Term[]): Term {
+  S.pending.push(new Frame(fn, -1, undefined, args, undefined, 0));
+  return SUSPEND;
+}
+
+/** Suspends after a call: on resume, `fn` continues at `label` with the call's value in x0. */
+export function suspendAt(fn: CompiledFunction, label: number, y: Term[] | undefined, C: number[] | undefined, ln: number): Term {
+  S.pending.push(new Frame(fn, label, y, undefined, C && C.length > 0 ? C.slice() : undefined, ln));
+  return SUSPEND;
+}

@@ -1,0 +1,78 @@
+/**
+ * Stack traces and internal errors. As an exception unwinds through a generated function,
+ * the function adds its frame `{M, F, Arity, [{file, F}, {line, L}]}` (the line of the
+ * instruction being executed there); the BEAM keeps the 8 innermost frames by default.
+ * Anything thrown that is not an ErlangException is a bug in beamjs or in native code: it
+ * becomes an InternalError naming the Erlang function and line, which Erlang code cannot catch.
+ */
+import { ErlangException } from '../exception.js';
+import { atom } from '../term/atom.js';
+import { list, NIL } from '../term/list.js';
+import type { Term } from '../term/term.js';
+import type { CompiledFunction } from './frame.js';
+import { S } from './state.js';
+
+export const BACKTRACE_DEPTH = 8;
+
+const FILE = atom('file');
+const LINE = atom('line');
+
+export class InternalError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly where: string,
+  ) {
+    super(`internal error in ${where}: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    this.name = 'InternalError';
+  }
+}
+
+export function location(fn: CompiledFunction, ln: number): Term {
+  const l = fn.info.lines[ln];
+  if (l === undefined) return NIL;
+  return list([
+    [FILE, list(Array.from(l[0], (c) => c.codePointAt(0)!))],
+    [LINE, l[1]],
+  ]);
+}
+
+export function describe(fn: CompiledFunction, ln: number): string {
+  const l = fn.info.lines[ln];
+  return `${fn.info.module}:${fn.info.name}/${fn.info.arity}${l ? ` (${l[0]}, line ${l[1]})` : ''}`;
+}
+
+function frameTerm(fn: CompiledFunction, ln: number, args?: Term[]): Term {
+  return [atom(fn.info.module), atom(fn.info.name), args ? list(args) : fn.info.arity, location(fn, ln)];
+}
+
+/**
+ * Records the stack trace of an exception the first time generated code sees it, at JS
+ * depth `d`: the activations d..1 of the shadow stack, then the process's heap frames —
+ * the frames live when it was raised, innermost first, at most BACKTRACE_DEPTH of them.
+ */
+export function capture(e: ErlangException, d: number): void {
+  if (e.captured) return;
+  e.captured = true;
+  const trace = e.trace;
+  for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
+    trace.push(frameTerm(S.fns[k], S.lns[k], trace.length === 0 ? e.clauseArgs : undefined));
+  }
+  for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
+    trace.push(frameTerm(S.heap[k].fn, S.heap[k].ln));
+  }
+}
+
+/** Called in a generated function's catch: returns what to rethrow. */
+export function annotate(e: unknown, d: number): unknown {
+  if (e instanceof ErlangException) {
+    capture(e, d);
+    return e;
+  }
+  if (e instanceof InternalError) return e;
+  return new InternalError(e, describe(S.fns[d], S.lns[d]));
+}
+
+/** The stack trace as the Erlang list `build_stacktrace` produces. */
+export function stacktrace(e: ErlangException): Term {
+  return list(e.trace);
+}
