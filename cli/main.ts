@@ -6,8 +6,13 @@
 import { listing } from '../compiler/beam/listing.js';
 import { readBeamFile } from '../compiler/beam/reader.js';
 import { BeamFormatError } from '../compiler/beam/errors.js';
+import { CompileError } from '../compiler/codegen/context.js';
+import { binaryFromString } from '../runtime/term/binary.js';
+import { formatTerm } from '../runtime/term/print.js';
+import { int, type Term } from '../runtime/term/term.js';
 
-const USAGE = `usage: beamjs disasm FILE.beam`;
+const USAGE = `usage: beamjs run FILE.beam [--dir DIR]... [--stress] [MOD:FUN/ARITY] [-- ARG...]
+       beamjs disasm FILE.beam`;
 
 function fail(message: string): never {
   process.stderr.write(`beamjs: ${message.split('\n')[0]}\n`);
@@ -26,11 +31,84 @@ function disasm(args: string[]): void {
   process.stdout.write(text);
 }
 
+/** An argument that reads as an integer is passed as one, any other as a UTF-8 binary. */
+function argTerm(s: string): Term {
+  if (/^[+-]?\d+$/.test(s)) return int(BigInt(s));
+  return binaryFromString(s);
+}
+
+async function run(args: string[]): Promise<void> {
+  const dirs: string[] = [];
+  let file: string | undefined;
+  let entry: string | undefined;
+  let stress = false;
+  let programArgs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      programArgs = args.slice(i + 1);
+      break;
+    } else if (a === '--dir') {
+      if (i + 1 >= args.length) fail('--dir needs a directory');
+      dirs.push(args[++i]);
+    } else if (a === '--stress') stress = true;
+    else if (a.startsWith('-')) fail(`unknown option ${a} (${USAGE})`);
+    else if (file === undefined) file = a;
+    else if (entry === undefined) entry = a;
+    else fail(`unexpected argument ${a} (${USAGE})`);
+  }
+  if (file === undefined) fail(`run needs a .beam file (${USAGE})`);
+  let mod: string;
+  let fun = 'main';
+  let arity = 0;
+  const sys = await import('../runtime/system.js');
+  try {
+    for (const d of dirs) sys.loadDir(d);
+    mod = sys.loadBeamFile(file).name;
+  } catch (e) {
+    if (e instanceof BeamFormatError || e instanceof CompileError) fail(e.message);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') fail(`${(e as Error).message}`);
+    throw e;
+  }
+  if (entry !== undefined) {
+    const m = /^([^:]+):([^/]+)\/(\d+)$/.exec(entry);
+    if (!m) fail(`bad entry ${entry}: expected MOD:FUN/ARITY`);
+    [mod, fun, arity] = [m[1], m[2], Number(m[3])];
+    if (arity !== programArgs.length) fail(`${entry} takes ${arity} arguments, ${programArgs.length} given after --`);
+  } else if (programArgs.length > 0) {
+    arity = programArgs.length;
+  }
+  sys.addOtpLibraries();
+  const { S } = await import('../runtime/process/state.js');
+  if (stress) {
+    S.budget = 1;
+    S.maxDepth = 8;
+  }
+  const { flushStdout } = await import('../runtime/io/stdout.js');
+  const out = sys.runEntry(mod, fun, programArgs.map(argTerm));
+  flushStdout();
+  if (out.kind === 'value') {
+    if (entry !== undefined) process.stdout.write(formatTerm(out.value, { strings: true }) + '\n');
+    process.exitCode = 0;
+  } else if (out.kind === 'exception') {
+    const { crashReport } = await import('../runtime/report.js');
+    process.stderr.write(crashReport(out.exception));
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`beamjs: ${out.error.message}\n`);
+    if (out.error.cause instanceof Error && out.error.cause.stack) process.stderr.write(out.error.cause.stack + '\n');
+    process.exitCode = 70;
+  }
+}
+
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
   switch (command) {
     case 'disasm':
       return disasm(rest);
+    case 'run':
+      void run(rest);
+      return;
     case undefined:
     case '-h':
     case '--help':

@@ -16,3 +16,17 @@ export interface LoadedModule {
 }
 
 export const MODULES = new Map<string, LoadedModule>();
+
+/**
+ * Loads a module that is not loaded yet, as the BEAM's code server does in interactive
+ * mode; installed by runtime/system.ts. Returns whether the module is now loaded.
+ */
+let autoloader: (module: string) => boolean = () => false;
+
+export function setAutoloader(f: (module: string) => boolean): void {
+  autoloader = f;
+}
+
+export function ensureLoaded(module: string): boolean {
+  return MODULES.has(module) || autoloader(module);
+}

@@ -5,7 +5,7 @@
  */
 import { lookupBif } from './bif/registry.js';
 import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg } from './exception.js';
-import { MODULES } from './modules.js';
+import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
 import { NONVALUE, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
 import { annotate, capture } from './process/trace.js';
@@ -115,7 +115,9 @@ export function resolve(m: string, f: string, arity: number): Callable {
 
 export function undefStub(m: string, f: string, arity: number): Callable {
   return (...args: Term[]) => {
-    // Resolve late: the module may have been loaded since this stub was linked.
+    // Resolve late: the module may have been loaded since this stub was linked, or may be
+    // on the code path.
+    ensureLoaded(m);
     const fn = lookupBif(m, f, arity) ?? (MODULES.get(m)?.exports.get(`${f}/${arity}`) as unknown as Callable | undefined);
     if (fn) return fn(...args);
     const e = new ErlangException(ERROR, atom('undef'));

@@ -1,0 +1,2 @@
+/** Registers every native function module (import for the side effect). */
+import './erlang-core.js';

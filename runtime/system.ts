@@ -1,0 +1,92 @@
+/**
+ * The running system: the code path, loading .beam files and directories, finding OTP's own
+ * library modules (compiled from the user's installation, design §5), and running an entry
+ * function in a process to completion.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { readBeamFile } from '../compiler/beam/reader.js';
+import './bif/index.js';
+import { linkAll, loadModule } from './loader.js';
+import { MODULES, setAutoloader, type LoadedModule } from './modules.js';
+import { resolve } from './ops.js';
+import { runToCompletion, type Outcome } from './process/driver.js';
+import type { Term } from './term/term.js';
+
+const codePath: string[] = [];
+
+export function addCodePath(dir: string): void {
+  if (!codePath.includes(dir)) codePath.push(dir);
+}
+
+export function loadBeamFile(path: string): LoadedModule {
+  const m = loadModule(readBeamFile(path));
+  return m;
+}
+
+/** Loads every .beam in `dir` and adds it to the code path. */
+export function loadDir(dir: string): LoadedModule[] {
+  addCodePath(dir);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.beam'))
+    .sort()
+    .map((f) => loadBeamFile(join(dir, f)));
+}
+
+setAutoloader((module) => {
+  for (const dir of codePath) {
+    const path = join(dir, `${module}.beam`);
+    if (existsSync(path)) {
+      loadBeamFile(path);
+      linkAll();
+      return MODULES.has(module);
+    }
+  }
+  return false;
+});
+
+/**
+ * OTP's installation root: $BEAMJS_OTP_ROOT, else the ROOTDIR of the `erl` script on the
+ * PATH, else the usual install locations.
+ */
+export function findOtpRoot(): string | undefined {
+  const env = process.env.BEAMJS_OTP_ROOT;
+  if (env) return env;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const erl = join(dir, 'erl');
+    if (!existsSync(erl)) continue;
+    try {
+      const m = /ROOTDIR="?([^"\n]+)"?/.exec(readFileSync(erl, 'latin1').slice(0, 4096));
+      if (m && existsSync(join(m[1], 'lib'))) return m[1];
+    } catch {
+      /* not a script */
+    }
+    const guess = join(dirname(dirname(erl)), 'lib', 'erlang');
+    if (existsSync(join(guess, 'lib'))) return guess;
+  }
+  for (const root of ['/usr/lib/erlang', '/usr/local/lib/erlang', '/opt/homebrew/lib/erlang']) {
+    if (existsSync(join(root, 'lib'))) return root;
+  }
+  return undefined;
+}
+
+/** Puts OTP's stdlib and kernel (and other applications) on the code path, after user dirs. */
+export function addOtpLibraries(root = findOtpRoot()): boolean {
+  if (!root) return false;
+  const lib = join(root, 'lib');
+  const apps = readdirSync(lib).sort();
+  for (const prefer of ['stdlib-', 'kernel-', 'compiler-']) {
+    for (const app of apps) if (app.startsWith(prefer)) addCodePath(join(lib, app, 'ebin'));
+  }
+  // erts/ebin holds the preloaded modules (erlang, init, prim_*...): their functions are
+  // BIFs, implemented natively here, never compiled.
+  for (const app of apps) if (!app.startsWith('erts-')) addCodePath(join(lib, app, 'ebin'));
+  return true;
+}
+
+/** Runs `module:name(args...)` in a fresh process until it returns or crashes. */
+export function runEntry(module: string, name: string, args: Term[]): Outcome {
+  linkAll();
+  const fn = resolve(module, name, args.length);
+  return runToCompletion(() => fn(...args));
+}

@@ -1,0 +1,695 @@
+(function (R, M) {
+  "use strict";
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, annotate, eqx, eq, cmp, isInt, isNum, isFun, callFun, applyMFA, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, capture} = R;
+  const FN = S.fns;
+  const LN = S.lns;
+  const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
+  const k0 = M.literals[0];
+  const a0 = R.atom("v");
+  const k1 = M.literals[1];
+  const a1 = R.atom("ok");
+  const a2 = R.atom("two");
+  const a3 = R.atom("one");
+  const a4 = R.atom("zero");
+  const a5 = R.atom("list");
+  const a6 = R.atom("tuple");
+  const a7 = R.atom("error");
+  const a8 = R.atom("badarith");
+  const k2 = M.literals[2];
+  const a9 = R.atom("k");
+  const a10 = R.atom("new");
+  const a11 = R.atom("true");
+  const a12 = R.atom("codegen_shapes");
+  let i0, i1, i2, i3, i4, i5, i6;
+  function f0_main_0($r) {
+    let L, ln = 0, t, d, x0, x1, x2, x3, y0;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f0_main_0, []);
+      }
+      L = 2;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        L = 2;
+      } else {
+        y0 = $r.y[0];
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f0_main_0;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 1:
+              LN[d] = 1;
+              throw functionClause(f0_main_0, []);
+            case 2:
+              x1 = 0;
+              x0 = 5;
+              LN[d] = 2;
+              x0 = f1_count_2(x0, x1);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
+              }
+            case 31:
+              x0 = i0(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
+              }
+            case 32:
+              x0 = k0;
+              LN[d] = 3;
+              x0 = f9__main_0_lc$_0_1_0__1(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
+              }
+            case 33:
+              x0 = i0(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
+              }
+            case 34:
+              x1 = 3;
+              x0 = 6;
+              LN[d] = 4;
+              x0 = f3_safe_div_2(x0, x1);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
+              }
+            case 35:
+              y0 = x0;
+              x1 = 0;
+              x0 = 1;
+              x0 = f3_safe_div_2(x0, x1);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
+              }
+            case 36:
+              x0 = [y0, x0];
+              x0 = i0(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
+              }
+            case 37:
+              x0 = 10;
+              LN[d] = 5;
+              x0 = f4_adder_1(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
+              }
+            case 38:
+              x1 = x0;
+              x0 = 5;
+              x0 = callFun(x1, [x0]);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
+              }
+            case 39:
+              x0 = i0(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
+              }
+            case 40:
+              x1 = a0;
+              x0 = k1;
+              LN[d] = 6;
+              x0 = f5_tag_2(x0, x1);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
+              }
+            case 41:
+              x0 = i0(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
+              }
+            case 42:
+              x0 = a1;
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:main/0: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f1_count_2(x0, x1, $r) {
+    let L, ln = 0, t, d, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f1_count_2, [x0, x1]);
+      }
+      L = 4;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        x1 = $r.x[1];
+        L = 4;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f1_count_2;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 3:
+              LN[d] = 7;
+              throw functionClause(f1_count_2, [x0, x1]);
+            case 4:
+              if (!(x0 === 0)) {
+                L = 5;
+                continue;
+              }
+              x0 = x1;
+              --S.depth;
+              return x0;
+            case 5:
+              LN[d] = 8;
+              x2 = i1(x0, 1);
+              x1 = i2(x1, x0);
+              x0 = x2;
+              if (--S.reds < 0) {
+                --S.depth;
+                return suspendEntry(f1_count_2, [x0, x1]);
+              }
+              L = 4;
+              continue;
+            default:
+              throw new Error("codegen_shapes:count/2: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f2_classify_1(x0, $r) {
+    let L, ln = 0, t, d, x1, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f2_classify_1, [x0]);
+      }
+      L = 7;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        L = 7;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f2_classify_1;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 6:
+              LN[d] = 9;
+              throw functionClause(f2_classify_1, [x0]);
+            case 7:
+              if (!(x0 instanceof Atom)) {
+                L = 8;
+                continue;
+              }
+              if (!(x0 === a2)) {
+                L = 11;
+                continue;
+              }
+              --S.depth;
+              return x0;
+            case 8:
+              switch (x0) {
+                case 0:
+                  L = 10;
+                  continue;
+                case 1:
+                  L = 9;
+                  continue;
+                default:
+                  L = 11;
+                  continue;
+              }
+            case 9:
+              x0 = a3;
+              --S.depth;
+              return x0;
+            case 10:
+              x0 = a4;
+              --S.depth;
+              return x0;
+            case 11:
+              if (!(x0 instanceof Cons || x0 === NIL)) {
+                L = 12;
+                continue;
+              }
+              x0 = a5;
+              --S.depth;
+              return x0;
+            case 12:
+              if (!Array.isArray(x0)) {
+                L = 6;
+                continue;
+              }
+              x0 = i3(x0);
+              x0 = [a6, x0];
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:classify/1: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f3_safe_div_2(x0, x1, $r) {
+    let L, ln = 0, t, d, x2, x3, y0, C = [];
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f3_safe_div_2, [x0, x1]);
+      }
+      L = 14;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        x1 = $r.x[1];
+        L = 14;
+      } else {
+        y0 = $r.y[0];
+        ln = $r.ln;
+        if ($r.C) {
+          C = $r.C.slice();
+        }
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          L = C[C.length - 1];
+          x0 = NONVALUE;
+          x1 = $r.exc.cls;
+          x2 = $r.exc.reason;
+          x3 = $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f3_safe_div_2;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 13:
+              LN[d] = 10;
+              throw functionClause(f3_safe_div_2, [x0, x1]);
+            case 14:
+              C.push(15);
+              LN[d] = 11;
+              x0 = i4(x0, x1);
+              C.pop();
+              x0 = [a1, x0];
+              --S.depth;
+              return x0;
+            case 15:
+              C.pop();
+              x0 = x1;
+              x1 = x2;
+              x2 = x3;
+              if (!(x0 === a7)) {
+                L = 16;
+                continue;
+              }
+              if (!(x1 === a8)) {
+                L = 16;
+                continue;
+              }
+              x0 = k2;
+              --S.depth;
+              return x0;
+            case 16:
+              throw reraise(x2, x1);
+            default:
+              throw new Error("codegen_shapes:safe_div/2: no label " + L);
+          }
+        }
+      } catch (e) {
+        if (C.length > 0 && e instanceof ErlangException) {
+          capture(e, d);
+          S.depth = d;
+          L = C[C.length - 1];
+          x0 = NONVALUE;
+          x1 = e.cls;
+          x2 = e.reason;
+          x3 = e;
+          continue;
+        }
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f4_adder_1(x0, $r) {
+    let L, ln = 0, t, d, x1, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f4_adder_1, [x0]);
+      }
+      L = 18;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        L = 18;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f4_adder_1;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 17:
+              LN[d] = 12;
+              throw functionClause(f4_adder_1, [x0]);
+            case 18:
+              x0 = makeFun(0, [x0]);
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:adder/1: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f5_tag_2(x0, x1, $r) {
+    let L, ln = 0, t, d, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f5_tag_2, [x0, x1]);
+      }
+      L = 20;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        x1 = $r.x[1];
+        L = 20;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f5_tag_2;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 19:
+              LN[d] = 13;
+              throw functionClause(f5_tag_2, [x0, x1]);
+            case 20:
+              if (!(x0 instanceof ErlMap)) {
+                L = 19;
+                continue;
+              }
+              t = mapGet(x0, a9);
+              if (t === undefined) {
+                L = 19;
+                continue;
+              }
+              x2 = t;
+              x1 = [x1, x2];
+              x0 = mapPut(x0, [a10, a11]);
+              x0 = mapUpdate(x0, [a9, x1]);
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:tag/2: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f6_module_info_0($r) {
+    let L, ln = 0, t, d, x0, x1, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f6_module_info_0, []);
+      }
+      L = 22;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        L = 22;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f6_module_info_0;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 21:
+              LN[d] = 0;
+              throw functionClause(f6_module_info_0, []);
+            case 22:
+              x0 = a12;
+              --S.depth;
+              return i5(x0);
+            default:
+              throw new Error("codegen_shapes:module_info/0: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f7_module_info_1(x0, $r) {
+    let L, ln = 0, t, d, x1, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f7_module_info_1, [x0]);
+      }
+      L = 24;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        L = 24;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f7_module_info_1;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 23:
+              LN[d] = 0;
+              throw functionClause(f7_module_info_1, [x0]);
+            case 24:
+              x1 = x0;
+              x0 = a12;
+              --S.depth;
+              return i6(x0, x1);
+            default:
+              throw new Error("codegen_shapes:module_info/1: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f8__adder_1_fun_0__2(x0, x1, $r) {
+    let L, ln = 0, t, d, x2, x3;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
+      }
+      L = 26;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        x1 = $r.x[1];
+        L = 26;
+      } else {
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f8__adder_1_fun_0__2;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 25:
+              LN[d] = 12;
+              throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
+            case 26:
+              x0 = i2(x0, x1);
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:-adder/1-fun-0-/2: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function f9__main_0_lc$_0_1_0__1(x0, $r) {
+    let L, ln = 0, t, d, x1, x2, x3, y0;
+    if ($r === undefined) {
+      if (--S.reds < 0 || S.depth > S.maxDepth) {
+        return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
+      }
+      L = 28;
+    } else {
+      L = $r.label;
+      if (L === -1) {
+        x0 = $r.x[0];
+        L = 28;
+      } else {
+        y0 = $r.y[0];
+        ln = $r.ln;
+        if ($r.exc === undefined) {
+          x0 = $r.value;
+        } else {
+          throw $r.exc;
+        }
+      }
+    }
+    d = ++S.depth;
+    FN[d] = f9__main_0_lc$_0_1_0__1;
+    LN[d] = ln;
+    for (; ; ) {
+      try {
+        for (; ; ) {
+          switch (L) {
+            case 27:
+              LN[d] = 3;
+              throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
+            case 28:
+              if (!(x0 instanceof Cons)) {
+                L = 29;
+                continue;
+              }
+              t = x0;
+              x0 = t.head;
+              y0 = t.tail;
+              x0 = f2_classify_1(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
+              }
+            case 900031:
+              t = y0;
+              y0 = x0;
+              x0 = t;
+              x0 = f9__main_0_lc$_0_1_0__1(x0);
+              if (x0 === SUSPEND) {
+                return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
+              }
+            case 900032:
+              x0 = new Cons(y0, x0);
+              --S.depth;
+              return x0;
+            case 29:
+              --S.depth;
+              return x0;
+            default:
+              throw new Error("codegen_shapes:-main/0-lc$^0/1-0-/1: no label " + L);
+          }
+        }
+      } catch (e) {
+        throw annotate(e, d);
+      }
+    }
+  }
+  function link(imports, natives) {
+    i0 = imports[0];
+    i1 = imports[1];
+    i2 = imports[2];
+    i3 = imports[3];
+    i4 = imports[4];
+    i5 = imports[5];
+    i6 = imports[6];
+  }
+  return {
+    functions: [f0_main_0, f1_count_2, f2_classify_1, f3_safe_div_2, f4_adder_1, f5_tag_2, f6_module_info_0, f7_module_info_1, f8__adder_1_fun_0__2, f9__main_0_lc$_0_1_0__1],
+    link
+  };
+});
