@@ -19,6 +19,8 @@ import { Cons, list, NIL } from './term/list.js';
 import { ErlMap } from './term/map.js';
 import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
 import type { Term } from './term/term.js';
+import { createBin, initWritable } from './term/bits/build.js';
+import { startMatch } from './term/bits/match.js';
 
 export const isInt = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint';
 export const isNum = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof ErlFloat;
@@ -214,6 +216,9 @@ export const RUNTIME = {
   toFloat,
   checkFloat,
   capture,
+  createBin,
+  startMatch,
+  initWritable,
   atom,
   makeFunFor,
 };

@@ -24,7 +24,7 @@ export const RUNTIME_NAMES = [
   'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'annotate', 'eqx', 'eq', 'cmp', 'isInt',
   'isNum', 'isFun', 'callFun', 'applyMFA', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
-  'mapGet', 'toFloat', 'checkFloat', 'capture',
+  'mapGet', 'toFloat', 'checkFloat', 'capture', 'createBin', 'startMatch', 'initWritable',
 ] as const;
 
 export interface GeneratedModule {
@@ -44,6 +44,7 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
   const atomIds = new Map<Atom, J.Expr>();
   const literalIds = new Map<number, J.Expr>();
   const floatIds = new Map<number, J.Expr>();
+  const stringIds = new Set<string>();
   const entryIndex = new Map<number, number>();
   m.functions.forEach((f, i) => entryIndex.set(f.entry, i));
   const names = m.functions.map((f, i) => `f${i}_${f.name.name.replace(/[^A-Za-z0-9_$]/g, '_')}_${f.arity}`);
@@ -84,6 +85,14 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
       return e;
     },
     importRef: (i) => J.id(`i${i}`),
+    stringConst: (offset, len) => {
+      const name = `s${offset}_${len}`;
+      if (!stringIds.has(name)) {
+        stringIds.add(name);
+        consts.push(J.constDecl(name, J.call(J.member(J.member(J.id('M'), 'strings'), 'subarray'), [J.num(offset), J.num(offset + len)])));
+      }
+      return J.id(name);
+    },
   };
 
   const fns = m.functions.map((f, i) => emitFunction(mod, f, i, resumeLabelBase(m.header.labelCount, i)));

@@ -1,2 +1,3 @@
 /** Registers every native function module (import for the side effect). */
 import './erlang-core.js';
+import './binaries.js';

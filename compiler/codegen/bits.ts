@@ -1,0 +1,170 @@
+/**
+ * Bit-syntax instructions → calls into runtime/term/bits (BitWriter, MatchContext). Called
+ * from instructions.ts, which stays the index of every opcode. Flags operands are literal
+ * atom lists (OTP 25+) or numbers (older instructions) and are folded at compile time.
+ */
+import { Atom } from '../../runtime/term/atom.js';
+import { listToArray } from '../../runtime/term/list.js';
+import type { Operand } from '../beam/operand.js';
+import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
+import * as J from './js.js';
+
+const id = J.id;
+const FLAG_BITS: Record<string, number> = { little: 0x02, signed: 0x04, native: 0x10, big: 0, unsigned: 0 };
+
+/** A flags operand (nil, a literal list of atoms, or a number) as the runtime's bit mask. */
+export function flagsOf(o: Operand): number {
+  if (o.kind === 'nil') return 0;
+  if (o.kind === 'u') return o.value;
+  if (o.kind === 'literal') {
+    let f = 0;
+    for (const a of listToArray(o.value) ?? []) if (a instanceof Atom) f |= FLAG_BITS[a.name] ?? 0;
+    return f;
+  }
+  throw new CompileError(`bad bit-syntax flags operand ${o.kind}`);
+}
+
+/** `if (!(ok)) { L = fail; continue; }`, or nothing for `no_fail` / `resume`. */
+function failUnless(fail: Operand, ok: J.Expr): J.Stmt[] {
+  if (fail.kind !== 'f' || fail.label === 0) return [J.expr(ok)];
+  return [J.ifs(J.not(ok), jump(fail.label))];
+}
+
+/** `t = expr; if (t === undefined) jump fail; Dst = t` for a getter. */
+function get(cx: FunctionContext, fail: Operand, expr: J.Expr, dst: Operand): J.Stmt[] {
+  return [
+    J.assign(id('t'), expr),
+    ...(fail.kind === 'f' && fail.label !== 0 ? [J.ifs(J.bin('===', id('t'), J.undef), jump(fail.label))] : []),
+    J.assign(reg(cx, dst), id('t')),
+  ];
+}
+
+const method = (ctx: J.Expr, name: string, args: J.Expr[]) => J.call(J.member(ctx, name), args);
+
+/** `bs_create_bin Fail Alloc Live Unit Dst {list, [Type, Seg, Unit, Flags, Value, Size]...}`. */
+export function createBin(cx: FunctionContext, a: Operand[]): J.Stmt[] {
+  const ops = a[5].kind === 'list' ? a[5].items : [];
+  const segs: J.Expr[] = [];
+  for (let k = 0; k + 5 < ops.length; k += 6) {
+    const [type, , unit, flags, value, size] = ops.slice(k, k + 6);
+    if (type.kind !== 'atom') throw new CompileError(`${where(cx)}: bad bs_create_bin segment type`);
+    const props: [string, J.Expr][] = [
+      ['type', J.str(type.value.name)],
+      ['unit', J.num(unsigned(unit))],
+      ['flags', J.num(flagsOf(flags))],
+    ];
+    if (type.value.name === 'string') {
+      props.push(['value', cx.mod.stringConst(unsigned(value), size.kind === 'u' || size.kind === 'i' ? Number(size.value) : 0)]);
+    } else {
+      props.push(['value', val(cx, value)]);
+      if (size.kind === 'atom' && size.value.name === 'undefined') {
+        /* utf segments: no size */
+      } else props.push(['size', val(cx, size)]);
+    }
+    segs.push({
+      type: 'ObjectExpression',
+      properties: props.map(([k2, v]) => ({ type: 'Property', key: id(k2), value: v, kind: 'init', computed: false, method: false, shorthand: false })),
+    });
+  }
+  const call = J.call(id('createBin'), [J.array(segs)]);
+  const dst = J.assign(reg(cx, a[4]), call);
+  if (a[0].kind !== 'f' || a[0].label === 0) return [dst];
+  return [J.tryCatch([dst], 'e', [J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]), ...jump(a[0].label)])];
+}
+
+/** OTP 26 `bs_match Fail Ctx {list, Commands}`. */
+export function bsMatch(cx: FunctionContext, a: Operand[]): J.Stmt[] {
+  const fail = a[0];
+  const ctx = val(cx, a[1]);
+  const cmds = a[2].kind === 'list' ? a[2].items : [];
+  const out: J.Stmt[] = [];
+  const num = (o: Operand) => (o.kind === 'u' || o.kind === 'i' ? Number(o.value) : NaN);
+  for (let k = 0; k < cmds.length; ) {
+    const c = cmds[k];
+    if (c.kind !== 'atom') throw new CompileError(`${where(cx)}: bad bs_match command`);
+    switch (c.value.name) {
+      case 'ensure_at_least':
+        out.push(...failUnless(fail, method(ctx, 'ensureAtLeast', [val(cx, cmds[k + 1]), val(cx, cmds[k + 2])])));
+        k += 3;
+        break;
+      case 'ensure_exactly':
+        out.push(...failUnless(fail, method(ctx, 'ensureExactly', [val(cx, cmds[k + 1])])));
+        k += 2;
+        break;
+      case 'integer':
+        out.push(J.assign(reg(cx, cmds[k + 5]), method(ctx, 'readInt', [J.num(num(cmds[k + 3]) * num(cmds[k + 4])), J.num(flagsOf(cmds[k + 2]))])));
+        k += 6;
+        break;
+      case 'binary':
+        out.push(J.assign(reg(cx, cmds[k + 5]), method(ctx, 'readBinary', [J.num(num(cmds[k + 3]) * num(cmds[k + 4]))])));
+        k += 6;
+        break;
+      case 'skip':
+        out.push(J.expr(method(ctx, 'advance', [val(cx, cmds[k + 1])])));
+        k += 2;
+        break;
+      case 'get_tail':
+        out.push(J.assign(reg(cx, cmds[k + 3]), method(ctx, 'tail', [])));
+        k += 4;
+        break;
+      case '=:=':
+        out.push(...failUnless(fail, method(ctx, 'readEquals', [val(cx, cmds[k + 2]), val(cx, cmds[k + 3])])));
+        k += 4;
+        break;
+      default:
+        throw new CompileError(`${where(cx)}: unknown bs_match command ${c.value.name}`);
+    }
+  }
+  return out;
+}
+
+/** The matching instructions of OTP 22-25 (and the start of every match). */
+export function bitMatch(cx: FunctionContext, op: string, a: Operand[]): J.Stmt[] | undefined {
+  const V = (i: number) => val(cx, a[i]);
+  const isAll = (o: Operand) => o.kind === 'atom' && o.value.name === 'all';
+  switch (op) {
+    case 'bs_start_match3':
+      return get(cx, a[0], J.call(id('startMatch'), [V(1)]), a[3]);
+    case 'bs_start_match4':
+      return get(cx, a[0], J.call(id('startMatch'), [V(2)]), a[3]);
+    case 'bs_get_integer2':
+      return get(cx, a[0], method(V(1), 'integer', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
+    case 'bs_get_float2':
+      return get(cx, a[0], method(V(1), 'float', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
+    case 'bs_get_binary2':
+      return get(cx, a[0], isAll(a[3]) ? method(V(1), 'binaryAll', [J.num(unsigned(a[4]))]) : method(V(1), 'binary', [V(3), J.num(unsigned(a[4]))]), a[6]);
+    case 'bs_skip_bits2':
+      return isAll(a[2]) ? failUnless(a[0], method(V(1), 'testUnit', [J.num(unsigned(a[3]))])) : failUnless(a[0], method(V(1), 'skip', [V(2), J.num(unsigned(a[3]))]));
+    case 'bs_test_tail2':
+      return failUnless(a[0], method(V(1), 'testTail', [J.num(unsigned(a[2]))]));
+    case 'bs_test_unit':
+      return failUnless(a[0], method(V(1), 'testUnit', [J.num(unsigned(a[2]))]));
+    case 'bs_match_string': {
+      const bits = unsigned(a[2]);
+      return failUnless(a[0], method(V(1), 'matchString', [J.num(bits), cx.mod.stringConst(unsigned(a[3]), Math.ceil(bits / 8))]));
+    }
+    case 'bs_get_utf8':
+      return get(cx, a[0], method(V(1), 'utf8', []), a[4]);
+    case 'bs_get_utf16':
+      return get(cx, a[0], method(V(1), 'utf16', [J.num(flagsOf(a[3]))]), a[4]);
+    case 'bs_get_utf32':
+      return get(cx, a[0], method(V(1), 'utf32', [J.num(flagsOf(a[3]))]), a[4]);
+    case 'bs_skip_utf8':
+      return failUnless(a[0], method(V(1), 'skipUtf8', []));
+    case 'bs_skip_utf16':
+      return failUnless(a[0], method(V(1), 'skipUtf16', [J.num(flagsOf(a[3]))]));
+    case 'bs_skip_utf32':
+      return failUnless(a[0], method(V(1), 'skipUtf32', [J.num(flagsOf(a[3]))]));
+    case 'bs_get_tail':
+      return [J.assign(reg(cx, a[1]), method(V(0), 'tail', []))];
+    case 'bs_get_position':
+      return [J.assign(reg(cx, a[1]), method(V(0), 'position', []))];
+    case 'bs_set_position':
+      return [J.expr(method(V(0), 'setPosition', [V(1)]))];
+    case 'bs_init_writable':
+      return [J.assign(id('x0'), J.call(id('initWritable'), [id('x0')]))];
+    default:
+      return undefined;
+  }
+}
+
