@@ -7,12 +7,15 @@ import { MODULES } from '../modules.js';
 import { applyMFA, callFun } from '../ops.js';
 import { Atom, atom } from '../term/atom.js';
 import { list, listToArray, NIL } from '../term/list.js';
-import { formatTerm } from '../term/print.js';
+import { formatDisplay } from '../term/display.js';
 import type { Term } from '../term/term.js';
 import { writeStdout } from '../io/stdout.js';
 import { defineBifs } from './registry.js';
 
-const utf8 = new TextEncoder();
+/** Display output is bytes: characters up to 255 as themselves. */
+function latin1Bytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+}
 
 function properList(l: Term, args: Term[]): Term[] {
   const a = listToArray(l);
@@ -75,7 +78,8 @@ defineBifs('erlang', {
   'get_module_info/1': (m) => moduleInfo(m),
   'get_module_info/2': (m, item) => moduleInfo(m, item),
   'display/1': (t) => {
-    writeStdout(utf8.encode(formatTerm(t) + '\n'));
+    // ERTS writes display output straight to the terminal, with CR LF under -noshell.
+    writeStdout(latin1Bytes(formatDisplay(t) + '\r\n'));
     return atom('true');
   },
 });

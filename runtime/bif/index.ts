@@ -1,3 +1,4 @@
 /** Registers every native function module (import for the side effect). */
 import './erlang-core.js';
 import './binaries.js';
+import './io.js';

@@ -1,0 +1,108 @@
+/**
+ * Native `io` and `io_lib` functions for single-process programs: formatting through
+ * runtime/io/format.ts, bytes to the process's stdout (or stderr for standard_error) as the
+ * `user` device of `erl -noshell` writes them (latin1 mode until `io:setopts` says unicode).
+ * The process-based Erlang I/O protocol (group leaders) replaces this with the processes issue.
+ */
+import { badarg } from '../exception.js';
+import { decodeUtf8 } from '../io/chars.js';
+import { deviceBytes, formatChars } from '../io/format.js';
+import { writeStdout } from '../io/stdout.js';
+import { Atom, atom, OK } from '../term/atom.js';
+import { BitString } from '../term/binary.js';
+import { Cons, list, listToArray, NIL } from '../term/list.js';
+import { formatTerm } from '../term/print.js';
+import type { Term } from '../term/term.js';
+import { defineBifs } from './registry.js';
+
+type Encoding = 'latin1' | 'unicode';
+const encodings = new Map<string, Encoding>([
+  ['standard_io', 'latin1'],
+  ['standard_error', 'latin1'],
+]);
+const binaryMode = new Map<string, boolean>();
+
+function deviceName(d: Term): string {
+  if (d instanceof Atom) {
+    if (d.name === 'user') return 'standard_io';
+    if (d.name === 'standard_io' || d.name === 'standard_error') return d.name;
+  }
+  return badarg([d]);
+}
+
+function write(device: string, chars: readonly number[]): void {
+  const bytes = deviceBytes(chars, encodings.get(device) ?? 'latin1');
+  if (device === 'standard_error') process.stderr.write(bytes);
+  else writeStdout(bytes);
+}
+
+/** unicode:chardata() to characters: integers, UTF-8 binaries, nested lists. */
+function chardata(t: Term, args: Term[]): number[] {
+  const out: number[] = [];
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (typeof x === 'number') out.push(x);
+    else if (x instanceof BitString) {
+      if (!x.isBinary) badarg(args);
+      const cs = decodeUtf8(x.bytes);
+      if (cs === undefined) badarg(args);
+      out.push(...cs);
+    } else if (x instanceof Cons) {
+      const items: Term[] = [];
+      let l: Term = x;
+      for (; l instanceof Cons; l = l.tail) items.push(l.head);
+      if (l !== NIL) items.push(l);
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+    } else if (x !== NIL) badarg(args);
+  }
+  return out;
+}
+
+function format(device: string, fmt: Term, args: Term): Term {
+  write(device, formatChars(fmt, args, { unicodeDevice: encodings.get(device) === 'unicode' }));
+  return OK;
+}
+
+function setopts(device: string, opts: Term): Term {
+  const items = listToArray(opts);
+  if (items === undefined) badarg([opts]);
+  for (const o of items) {
+    if (o instanceof Atom && (o.name === 'binary' || o.name === 'list')) binaryMode.set(device, o.name === 'binary');
+    else if (Array.isArray(o) && o.length === 2 && o[0] instanceof Atom && o[0].name === 'encoding' && o[1] instanceof Atom) {
+      const enc = o[1].name === 'utf8' ? 'unicode' : o[1].name;
+      if (enc !== 'unicode' && enc !== 'latin1') return [atom('error'), atom('badarg')];
+      encodings.set(device, enc);
+    }
+  }
+  return OK;
+}
+
+
+defineBifs('io', {
+  'format/1': (f) => format('standard_io', f, NIL),
+  'format/2': (f, a) => format('standard_io', f, a),
+  'format/3': (d, f, a) => format(deviceName(d), f, a),
+  'fwrite/1': (f) => format('standard_io', f, NIL),
+  'fwrite/2': (f, a) => format('standard_io', f, a),
+  'fwrite/3': (d, f, a) => format(deviceName(d), f, a),
+  'put_chars/1': (c) => (write('standard_io', chardata(c, [c])), OK),
+  'put_chars/2': (d, c) => (write(deviceName(d), chardata(c, [d, c])), OK),
+  'nl/0': () => (write('standard_io', [10]), OK),
+  'nl/1': (d) => (write(deviceName(d), [10]), OK),
+  'write/1': (t) => (write('standard_io', Array.from(formatTerm(t), (c) => c.codePointAt(0)!)), OK),
+  'setopts/1': (o) => setopts('standard_io', o),
+  'setopts/2': (d, o) => setopts(deviceName(d), o),
+  'getopts/0': () =>
+    list([
+      [atom('binary'), atom(binaryMode.get('standard_io') ? 'true' : 'false')],
+      [atom('encoding'), atom(encodings.get('standard_io') ?? 'latin1')],
+    ]),
+});
+
+defineBifs('io_lib', {
+  // OTP returns a deep list here; we return the same characters flat (docs/issues).
+  'format/2': (f, a) => list(formatChars(f, a)),
+  'fwrite/2': (f, a) => list(formatChars(f, a)),
+});
+

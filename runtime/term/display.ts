@@ -1,0 +1,47 @@
+/**
+ * `erlang:display/1`'s format (ERTS's own printer, not io_lib): like `~w`, but printable lists
+ * and binaries print as strings (only `"` and control characters escaped), floats in C's `%e`
+ * with six decimals, and map associations without spaces. Checked against erl (OTP 25).
+ */
+import { Atom } from './atom.js';
+import { BitString } from './binary.js';
+import { ErlFloat } from './float.js';
+import { Cons, NIL } from './list.js';
+import { ErlMap } from './map.js';
+import { formatAtom, formatTerm } from './print.js';
+import type { Term } from './term.js';
+
+const ESC: Record<number, string> = { 10: '\\n', 9: '\\t', 13: '\\r', 11: '\\v', 8: '\\b', 12: '\\f', 27: '\\e', 34: '\\"' };
+
+function printable(c: unknown): c is number {
+  return typeof c === 'number' && ((c >= 32 && c <= 126) || (c >= 160 && c <= 255) || ESC[c] !== undefined);
+}
+
+function str(codes: number[]): string {
+  return '"' + codes.map((c) => ESC[c] ?? String.fromCharCode(c)).join('') + '"';
+}
+
+/** C's `%e`: d.dddddde±XX. */
+function cExp(v: number): string {
+  const s = v.toExponential(6);
+  return s.replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+export function formatDisplay(t: Term): string {
+  if (t instanceof ErlFloat) return cExp(t.value);
+  if (t instanceof Atom) return formatAtom(t);
+  if (Array.isArray(t)) return `{${t.map(formatDisplay).join(',')}}`;
+  if (t === NIL) return '[]';
+  if (t instanceof Cons) {
+    const items: Term[] = [];
+    let l: Term = t;
+    for (; l instanceof Cons; l = l.tail) items.push(l.head);
+    if (l === NIL && items.every(printable)) return str(items as number[]);
+    return `[${items.map(formatDisplay).join(',')}${l === NIL ? '' : '|' + formatDisplay(l)}]`;
+  }
+  if (t instanceof BitString && t.isBinary && t.byteSize > 0 && t.bytes.every((b) => printable(b))) {
+    return `<<${str(Array.from(t.bytes))}>>`;
+  }
+  if (t instanceof ErlMap) return `#{${t.keys.map((k, i) => `${formatDisplay(k)}=>${formatDisplay(t.values[i])}`).join(',')}}`;
+  return formatTerm(t);
+}
