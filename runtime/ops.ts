@@ -19,7 +19,7 @@ import { Cons, list, NIL } from './term/list.js';
 import { ErlMap } from './term/map.js';
 import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
 import type { Term } from './term/term.js';
-import { createBin, initWritable } from './term/bits/build.js';
+import { BitWriter, bsAdd, createBin, initWritable, utf16Size, utf8Size } from './term/bits/build.js';
 import { startMatch } from './term/bits/match.js';
 
 export const isInt = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint';
@@ -219,6 +219,10 @@ export const RUNTIME = {
   createBin,
   startMatch,
   initWritable,
+  BitWriter,
+  bsAdd,
+  utf8Size,
+  utf16Size,
   atom,
   makeFunFor,
 };

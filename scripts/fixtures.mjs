@@ -82,8 +82,8 @@ export function run(cmd, args, { cwd = ROOT, timeoutMs = TIMEOUT_MS } = {}) {
 }
 
 /** Compile fixtures/erlang/NAME.erl into outDir (relative to ROOT or absolute). */
-export async function compileFixture(name, outDir) {
-  const r = await run('erlc', ['+debug_info', '-o', outDir, `${SRC_DIR}/${name}.erl`]);
+export async function compileFixture(name, outDir, flags = []) {
+  const r = await run('erlc', ['+debug_info', ...flags, '-o', outDir, `${SRC_DIR}/${name}.erl`]);
   return { ok: r.code === 0 && !r.timedOut, messages: (r.stdout.toString() + r.stderr.toString()).trim() };
 }
 
@@ -134,6 +134,11 @@ function firstLines(s, n = 6) {
 async function generate(name) {
   const c = await compileFixture(name, BEAM_DIR);
   if (!c.ok) return { ok: false, msg: `compile failed\n${firstLines(c.messages, 20)}` };
+  // The same program as OTP 24's compiler would emit it (bs_init2/bs_put_*, no types): beamjs
+  // must run both forms with the same output.
+  fs.mkdirSync(path.join(ROOT, BEAM_DIR + '-r24'), { recursive: true });
+  const c24 = await compileFixture(name, BEAM_DIR + '-r24', ['+r24']);
+  if (!c24.ok) return { ok: false, msg: `compile (+r24) failed\n${firstLines(c24.messages, 20)}` };
   const r = await runFixture(name, BEAM_DIR);
   if (r.timedOut) return { ok: false, msg: `timed out after ${TIMEOUT_MS / 1000}s (nothing recorded)` };
   if (r.status === null) return { ok: false, msg: `killed by ${r.signal} (nothing recorded)` };

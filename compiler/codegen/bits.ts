@@ -72,6 +72,65 @@ export function createBin(cx: FunctionContext, a: Operand[]): J.Stmt[] {
   return [J.tryCatch([dst], 'e', [J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]), ...jump(a[0].label)])];
 }
 
+/**
+ * OTP <= 24 construction: `bs_init2`/`bs_init_bits`/`bs_append`/`bs_private_append` open a
+ * writer `bw` whose result lands in Dst after the following `bs_put_*` (see openBinary), and
+ * the size helpers `bs_add`, `bs_utf8_size`, `bs_utf16_size`.
+ */
+export function oldConstruction(cx: FunctionContext, op: string, a: Operand[]): J.Stmt[] | undefined {
+  const V = (i: number) => val(cx, a[i]);
+  const bw = id('bw');
+  const open = (init: J.Expr, dst: Operand): J.Stmt[] => {
+    cx.openBinary = dst;
+    return [J.assign(bw, init)];
+  };
+  const guarded = (stmts: J.Stmt[]): J.Stmt[] =>
+    a[0].kind === 'f' && a[0].label !== 0
+      ? [J.tryCatch(stmts, 'e', [J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]), ...jump(a[0].label)])]
+      : stmts;
+  const all = (o: Operand) => o.kind === 'atom' && o.value.name === 'all';
+  switch (op) {
+    case 'bs_init2': // Fail Size Words Regs Flags Dst (Size in bytes)
+      return guarded(open(J.call(J.member(id('BitWriter'), 'init2'), [V(1)]), a[5]));
+    case 'bs_init_bits': // Fail Size Words Regs Flags Dst (Size in bits)
+      return guarded(open(J.call(J.member(id('BitWriter'), 'initBits'), [V(1)]), a[5]));
+    case 'bs_append': // Fail Size Extra Live Unit Bin Flags Dst
+      return guarded(open(J.call(J.member(id('BitWriter'), 'append'), [V(5), J.num(unsigned(a[4])), V(1)]), a[7]));
+    case 'bs_private_append': // Fail Size Unit Bin Flags Dst
+      return guarded(open(J.call(J.member(id('BitWriter'), 'append'), [V(3), J.num(unsigned(a[2])), V(1)]), a[5]));
+    case 'bs_put_integer': // Fail Size Unit Flags Src
+      return guarded([J.expr(method(bw, 'integer', [V(4), V(1), J.num(unsigned(a[2])), J.num(flagsOf(a[3]))]))]);
+    case 'bs_put_float':
+      return guarded([J.expr(method(bw, 'float', [V(4), V(1), J.num(unsigned(a[2])), J.num(flagsOf(a[3]))]))]);
+    case 'bs_put_binary':
+      return guarded([J.expr(all(a[1]) ? method(bw, 'binaryAll', [V(4), J.num(unsigned(a[2]))]) : method(bw, 'binary', [V(4), V(1), J.num(unsigned(a[2]))]))]);
+    case 'bs_put_string': // Len {string offset}
+      return [J.expr(method(bw, 'string', [cx.mod.stringConst(unsigned(a[1]), unsigned(a[0]))]))];
+    case 'bs_put_utf8': // Fail Flags Src
+      return guarded([J.expr(method(bw, 'utf8', [V(2)]))]);
+    case 'bs_put_utf16':
+      return guarded([J.expr(method(bw, 'utf16', [V(2), J.num(flagsOf(a[1]))]))]);
+    case 'bs_put_utf32':
+      return guarded([J.expr(method(bw, 'utf32', [V(2), J.num(flagsOf(a[1]))]))]);
+    case 'bs_add': // Fail Src1 Src2 Unit Dst
+      return guarded([J.assign(reg(cx, a[4]), J.call(id('bsAdd'), [V(1), V(2), J.num(unsigned(a[3]))]))]);
+    case 'bs_utf8_size': // Fail Src Dst
+      return guarded([J.assign(reg(cx, a[2]), J.call(id('utf8Size'), [V(1)]))]);
+    case 'bs_utf16_size':
+      return guarded([J.assign(reg(cx, a[2]), J.call(id('utf16Size'), [V(1)]))]);
+    default:
+      return undefined;
+  }
+}
+
+/** The `Dst = bw.finish()` that closes an OTP <= 24 construction, if one is open. */
+export function closeBinary(cx: FunctionContext, nextOp: string): J.Stmt[] {
+  if (cx.openBinary === undefined || nextOp.startsWith('bs_put_')) return [];
+  const dst = cx.openBinary;
+  cx.openBinary = undefined;
+  return [J.assign(reg(cx, dst), method(id('bw'), 'finish', []))];
+}
+
 /** OTP 26 `bs_match Fail Ctx {list, Commands}`. */
 export function bsMatch(cx: FunctionContext, a: Operand[]): J.Stmt[] {
   const fail = a[0];

@@ -43,6 +43,11 @@ export interface FunctionContext {
   readonly name: string;
   readonly entry: number;
   readonly hasCatch: boolean;
+  /**
+   * OTP <= 24 construction (`bs_init2`, `bs_append`...) fills the binary through the following
+   * `bs_put_*` instructions; this is the register to receive `bw.finish()` after them.
+   */
+  openBinary?: Operand;
 }
 
 export function where(cx: FunctionContext): string {

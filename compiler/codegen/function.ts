@@ -15,6 +15,7 @@
  */
 import type { BeamFunction } from '../beam/module.js';
 import { CompileError, where, type FunctionContext, type ModuleContext } from './context.js';
+import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
 import { translate } from './instructions.js';
 import * as J from './js.js';
@@ -25,6 +26,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const frame = analyzeFrame(fn);
   const name = mod.fnName(index);
   const hasCatch = fn.code.some((i) => i.op === 'try' || i.op === 'catch');
+  const usesWriter = fn.code.some((i) => /^bs_(init2|init_bits|append|private_append)$/.test(i.op));
   let nextResume = firstResumeLabel;
   const cx: FunctionContext = {
     mod,
@@ -48,11 +50,13 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   fn.code.forEach((ins, i) => {
     cx.yOffset = Math.max(0, frame.offsets[i]);
     if (ins.op === 'label') {
+      current.push(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
       return;
     }
     if (cases.length === 0) return; // only labels precede the first label; nothing to emit
     if (frame.offsets[i] < 0 && ins.op !== 'line') return; // unreachable code
+    current.push(...closeBinary(cx, ins.op));
     let t;
     try {
       t = translate(cx, ins);
@@ -101,7 +105,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   ];
 
   const prologue: J.Stmt[] = [
-    J.letDecl(['L', 'ln', 't', 'd', ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, J.num(0), undefined, undefined, ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
+    J.letDecl(['L', 'ln', 't', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, J.num(0), undefined, undefined, ...(usesWriter ? [undefined] : []), ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
     J.ifs(
       J.bin('===', r, J.undef),
       [

@@ -10,7 +10,7 @@
  */
 import type { Instruction } from '../beam/instruction.js';
 import type { Operand } from '../beam/operand.js';
-import { bitMatch, bsMatch, createBin } from './bits.js';
+import { bitMatch, bsMatch, createBin, oldConstruction } from './bits.js';
 import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
 import * as J from './js.js';
 
@@ -123,7 +123,8 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
 
   if (ins.op in TYPE_TESTS) return test(cx, a[0], TYPE_TESTS[ins.op](V(1)));
   if (ins.op.startsWith('bs_')) {
-    const stmts = ins.op === 'bs_create_bin' ? createBin(cx, a) : ins.op === 'bs_match' ? bsMatch(cx, a) : bitMatch(cx, ins.op, a);
+    const stmts =
+      ins.op === 'bs_create_bin' ? createBin(cx, a) : ins.op === 'bs_match' ? bsMatch(cx, a) : (bitMatch(cx, ins.op, a) ?? oldConstruction(cx, ins.op, a));
     if (stmts) return plain(stmts);
   }
 

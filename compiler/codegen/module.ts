@@ -25,6 +25,7 @@ export const RUNTIME_NAMES = [
   'isNum', 'isFun', 'callFun', 'applyMFA', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
   'mapGet', 'toFloat', 'checkFloat', 'capture', 'createBin', 'startMatch', 'initWritable',
+  'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size',
 ] as const;
 
 export interface GeneratedModule {
