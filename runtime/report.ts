@@ -4,7 +4,7 @@
  */
 import type { ErlangException } from './exception.js';
 import { Atom } from './term/atom.js';
-import { Cons, listToArray } from './term/list.js';
+import { Cons, listToArray, NIL } from './term/list.js';
 import { formatTerm } from './term/print.js';
 import type { Term } from './term/term.js';
 
@@ -30,7 +30,7 @@ export function crashReport(e: ErlangException): string {
     const [m, f, a, loc] = frame;
     const head = i === 0 ? '     in function  ' : '     in call from ';
     const name = `${fmt(m)}:${fmt(f)}`;
-    if (a instanceof Cons || (Array.isArray(a) && a.length === 0)) {
+    if (a instanceof Cons || a === NIL) {
       const args = listToArray(a) ?? [];
       lines.push(`${head}${name}/${args.length}${locationText(loc)}`);
       lines.push(`        called as ${name}(${args.map(fmt).join(',')})`);

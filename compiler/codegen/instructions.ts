@@ -71,9 +71,38 @@ function test(cx: FunctionContext, fail: Operand, ok: J.Expr): Translated {
   return plain([J.ifs(J.not(ok), jump(label(fail)))]);
 }
 
+const MAX_SAFE = J.num(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = J.num(Number.MIN_SAFE_INTEGER);
+const isNumber = (e: J.Expr) => J.bin('===', J.typeOf(e), J.str('number'));
+
+/**
+ * Small-integer fast paths for the hottest arithmetic BIFs: exact while the result stays a
+ * safe integer; otherwise (bignums, floats, bad arguments) the BIF itself runs.
+ */
+function inlineArith(name: string, a: J.Expr, b: J.Expr, slow: J.Expr): J.Expr | undefined {
+  const t = id('t');
+  const both = J.logical('&&', isNumber(a), isNumber(b));
+  switch (name) {
+    case '+':
+    case '-': {
+      const r = J.assignExpr(t, J.bin(name, a, b));
+      return J.cond(J.logical('&&', J.logical('&&', both, J.bin('<=', r, MAX_SAFE)), J.bin('>=', t, MIN_SAFE)), t, slow);
+    }
+    case '*':
+      // `+ 0` turns a -0 product (0 * -5) into the integer 0.
+      return J.cond(J.logical('&&', both, J.call(J.member(id('Number'), 'isSafeInteger'), [J.assignExpr(t, J.bin('*', a, b))])), J.bin('+', t, J.num(0)), slow);
+    default:
+      return undefined;
+  }
+}
+
 /** Calls a BIF import; with a fail label, a raised exception jumps there instead. */
 function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand[], dst: Operand): Translated {
-  const call = J.assign(reg(cx, dst), J.call(cx.mod.importRef(unsigned(imp)), args.map((a) => val(cx, a))));
+  const target = cx.mod.module.imports[unsigned(imp)];
+  const argExprs = args.map((a) => val(cx, a));
+  let expr = J.call(cx.mod.importRef(unsigned(imp)), argExprs);
+  if (target?.module.name === 'erlang' && argExprs.length === 2) expr = inlineArith(target.name.name, argExprs[0], argExprs[1], expr) ?? expr;
+  const call = J.assign(reg(cx, dst), expr);
   if (label(fail) === 0) return plain([call]);
   return plain([
     J.tryCatch([call], 'e', [
@@ -256,9 +285,12 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'is_ne':
       return test(cx, a[0], J.not(rt('eq', V(1), V(2))));
     case 'is_lt':
-      return test(cx, a[0], J.bin('<', rt('cmp', V(1), V(2)), J.num(0)));
-    case 'is_ge':
-      return test(cx, a[0], J.bin('>=', rt('cmp', V(1), V(2)), J.num(0)));
+    case 'is_ge': {
+      // Both small integers: compare directly; anything else by term order.
+      const op = ins.op === 'is_lt' ? '<' : '>=';
+      const fast = J.bin(op, V(1), V(2));
+      return test(cx, a[0], J.cond(J.logical('&&', isNumber(V(1)), isNumber(V(2))), fast, J.bin(op, rt('cmp', V(1), V(2)), J.num(0))));
+    }
     case 'test_arity':
       return test(cx, a[0], J.bin('===', J.member(V(1), 'length'), J.num(unsigned(a[2]))));
     case 'is_tagged_tuple':

@@ -2,3 +2,5 @@
 import './erlang-core.js';
 import './binaries.js';
 import './io.js';
+import './numbers.js';
+import './lists.js';

@@ -35,7 +35,9 @@ export interface SchedulerState {
 export const S: SchedulerState = {
   reds: 4000,
   depth: 0,
-  maxDepth: 4000,
+  // Each Erlang activation can take a few JS frames (funs go through callFun); 1000 keeps
+  // well inside Node's default ~1 MB stack. A probe of the real stack would be better.
+  maxDepth: 1000,
   budget: 4000,
   pending: [],
   suspensions: 0,

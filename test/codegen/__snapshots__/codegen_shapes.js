@@ -186,8 +186,8 @@
               return x0;
             case 5:
               LN[d] = 8;
-              x2 = i1(x0, 1);
-              x1 = i2(x1, x0);
+              x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+              x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
               x0 = x2;
               if (--S.reds < 0) {
                 --S.depth;
@@ -599,7 +599,7 @@
               LN[d] = 12;
               throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
             case 26:
-              x0 = i2(x0, x1);
+              x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
               --S.depth;
               return x0;
             default:

@@ -134,8 +134,8 @@
               return x0;
             case 5:
               LN[d] = 6;
-              x0 = i1(x0, 1);
-              x1 = i2(x1, 1);
+              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+              x1 = typeof x1 === "number" && typeof 1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
               --S.depth;
               return f2_pong_2(x0, x1);
             default:
@@ -189,8 +189,8 @@
               return x0;
             case 8:
               LN[d] = 8;
-              x0 = i1(x0, 1);
-              x1 = i2(x1, 2);
+              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+              x1 = typeof x1 === "number" && typeof 2 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
               --S.depth;
               return f1_ping_2(x0, x1);
             default:
@@ -244,7 +244,7 @@
               return x0;
             case 11:
               LN[d] = 10;
-              x2 = i1(x0, 1);
+              x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               x1 = i3(x1, x0);
               x0 = x2;
               if (--S.reds < 0) {
@@ -303,7 +303,7 @@
               return x0;
             case 14:
               LN[d] = 12;
-              x0 = i1(x0, 1);
+              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               --S.depth;
               return f5_odd_1(x0);
             default:
@@ -356,7 +356,7 @@
               return x0;
             case 17:
               LN[d] = 14;
-              x0 = i1(x0, 1);
+              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               --S.depth;
               return f4_even_1(x0);
             default:
