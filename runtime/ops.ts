@@ -64,6 +64,7 @@ export function reraise(raw: Term, reason: Term): ErlangException {
   if (raw instanceof ErlangException) {
     const e = new ErlangException(raw.cls, reason);
     e.trace = raw.trace;
+    e.captured = true;
     return e;
   }
   return new ErlangException(ERROR, atom('badarg'));
@@ -77,7 +78,10 @@ export function buildStacktrace(raw: Term): Term {
 export function rawRaise(cls: Term, reason: Term, raw: Term): Term {
   if (!(cls instanceof Atom) || !isExceptionClass(cls)) return atom('badarg');
   const e = new ErlangException(cls, reason);
-  if (raw instanceof ErlangException) e.trace = raw.trace;
+  if (raw instanceof ErlangException) {
+    e.trace = raw.trace;
+    e.captured = true;
+  }
   throw e;
 }
 

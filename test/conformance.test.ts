@@ -14,7 +14,9 @@ const PASSING = new Set<string>([
   'arith_bignum', 'arith_bitwise', 'arith_int', 'atoms_basic', 'bits_comprehension', 'bits_construct',
   'bits_float', 'bits_match', 'bits_utf', 'codegen_shapes', 'crash_uncaught', 'display_terms',
   'exec_deep_body', 'exec_mutual_tail', 'float_format', 'float_ops', 'hello_basic', 'lists_funcs',
-  'match_patterns', 'records_basic', 'recursion_tail', 'tuples_basic',
+  'match_patterns', 'records_basic', 'recursion_tail', 'tuples_basic', 'algo_misc', 'format_pretty',
+  'funs_closures', 'funs_higher', 'list_comprehension', 'maps_basic', 'maps_large', 'match_guards',
+  'term_order', 'algo_json', 'exc_nested', 'strings_basic',
 ]);
 
 const root = new URL('../fixtures/', import.meta.url).pathname;

@@ -4,3 +4,6 @@ import './binaries.js';
 import './io.js';
 import './numbers.js';
 import './lists.js';
+import './maps.js';
+import './process-basics.js';
+import './string.js';

@@ -14,7 +14,7 @@
 import { badarg, raiseError } from '../exception.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
 import { BitString, binary } from '../term/binary.js';
-import { equal, exactEqual, mapKeyCompare } from '../term/compare.js';
+import { equal, exactEqual } from '../term/compare.js';
 import { ErlFloat } from '../term/float.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
 import { Pid, Port, Ref } from '../term/identity.js';
@@ -101,64 +101,121 @@ export function subtract(a: Term, b: Term): Term {
 
 /**
  * A multiset of terms under =:=. Integers and atoms are their own keys (a JS number, bigint or
- * interned Atom is =:= exactly when it is the same Map key); floats are keyed by value (0.0 and
- * -0.0 are the same key, as =:= has them equal in OTP 25); other terms live in a sorted array
- * searched with the exact term order.
+ * interned Atom is =:= exactly when it is the same Map key); other terms are bucketed by a
+ * structural hash consistent with =:= and compared exactly within the bucket.
  */
 class Bag {
   private simple = new Map<unknown, number>();
-  private floats = new Map<number, number>();
-  private keys: Term[] = [];
-  private counts: number[] = [];
+  private hashed = new Map<number, { t: Term; n: number }[]>();
   constructor(items: Term[]) {
-    const complex: Term[] = [];
     for (const t of items) {
-      const m = this.mapFor(t);
-      if (m) {
-        const k = t instanceof ErlFloat ? t.value : t;
-        m.set(k, (m.get(k) ?? 0) + 1);
-      } else complex.push(t);
-    }
-    complex.sort(mapKeyCompare);
-    for (const t of complex) {
-      const n = this.keys.length;
-      if (n > 0 && mapKeyCompare(this.keys[n - 1], t) === 0) this.counts[n - 1]++;
+      if (typeof t === 'number' || typeof t === 'bigint' || t instanceof Atom) {
+        this.simple.set(t, (this.simple.get(t) ?? 0) + 1);
+        continue;
+      }
+      const h = hashTerm(t);
+      const bucket = this.hashed.get(h);
+      if (bucket === undefined) this.hashed.set(h, [{ t, n: 1 }]);
       else {
-        this.keys.push(t);
-        this.counts.push(1);
+        const e = bucket.find((x) => exactEqual(x.t, t));
+        if (e) e.n++;
+        else bucket.push({ t, n: 1 });
       }
     }
-  }
-  private mapFor(t: Term): Map<unknown, number> | undefined {
-    if (typeof t === 'number' || typeof t === 'bigint' || t instanceof Atom) return this.simple;
-    if (t instanceof ErlFloat) return this.floats as Map<unknown, number>;
-    return undefined;
   }
   /** Removes one occurrence of t; whether there was one. */
   take(t: Term): boolean {
-    const m = this.mapFor(t);
-    if (m) {
-      const k = t instanceof ErlFloat ? t.value : t;
-      const c = m.get(k);
+    if (typeof t === 'number' || typeof t === 'bigint' || t instanceof Atom) {
+      const c = this.simple.get(t);
       if (c === undefined || c === 0) return false;
-      m.set(k, c - 1);
+      this.simple.set(t, c - 1);
       return true;
     }
-    let lo = 0;
-    let hi = this.keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = mapKeyCompare(this.keys[mid], t);
-      if (c === 0) {
-        if (this.counts[mid] === 0) return false;
-        this.counts[mid]--;
+    const bucket = this.hashed.get(hashTerm(t));
+    if (bucket === undefined) return false;
+    for (const e of bucket) {
+      if (e.n > 0 && exactEqual(e.t, t)) {
+        e.n--;
         return true;
       }
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
     }
     return false;
   }
+}
+
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
+
+/**
+ * A 32-bit hash of a term such that =:= terms hash alike (0.0 and -0.0 included, as they are
+ * =:= in OTP 25; map keys are stored in a canonical order). Iterative, over the whole term.
+ */
+export function hashTerm(root: Term): number {
+  let h = 0x811c9dc5;
+  const mix = (v: number) => {
+    h = Math.imul(h ^ v, 0x01000193);
+    h ^= h >>> 15;
+  };
+  const stack: Term[] = [root];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (typeof t === 'number') {
+      mix(1);
+      mix(t | 0);
+      mix((t / 4294967296) | 0);
+    } else if (typeof t === 'bigint') {
+      mix(2);
+      mix(Number(BigInt.asIntN(32, t)));
+      mix(Number(BigInt.asIntN(32, t >> 32n)));
+    } else if (t instanceof Atom) {
+      mix(3);
+      mix(t.id);
+    } else if (t instanceof ErlFloat) {
+      mix(4);
+      f64[0] = t.value === 0 ? 0 : t.value;
+      mix(i32[0]);
+      mix(i32[1]);
+    } else if (Array.isArray(t)) {
+      mix(5);
+      mix(t.length);
+      for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
+    } else if (t instanceof Cons) {
+      mix(6);
+      stack.push(t.tail, t.head);
+    } else if (t === NIL) {
+      mix(7);
+    } else if (t instanceof BitString) {
+      mix(8);
+      mix(t.bitSize);
+      const n = t.bytes.length;
+      for (let i = 0; i < n; i++) mix(t.bytes[i]);
+    } else if (t instanceof ErlMap) {
+      mix(9);
+      mix(t.size);
+      for (let i = t.size - 1; i >= 0; i--) stack.push(t.values[i], t.keys[i]);
+    } else if (t instanceof Pid) {
+      mix(10);
+      mix(t.id);
+      mix(t.serial);
+    } else if (t instanceof Ref) {
+      mix(11);
+      mix(t.ids.length > 0 ? t.ids[0] : 0);
+    } else if (t instanceof Port) {
+      mix(12);
+      mix(Number(BigInt.asIntN(32, t.id)));
+    } else if (t instanceof ExportFun) {
+      mix(13);
+      mix(t.module.id);
+      mix(t.name.id);
+      mix(t.arity);
+    } else if (t instanceof LocalFun) {
+      mix(14);
+      mix(t.module.id);
+      mix(t.oldIndex);
+      for (let i = t.env.length - 1; i >= 0; i--) stack.push(t.env[i]);
+    }
+  }
+  return h;
 }
 
 /** lists:reverse/2 */

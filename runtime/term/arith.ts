@@ -71,13 +71,17 @@ export function bitLength(v: ErlInteger): number {
   return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0], 16)));
 }
 
-// Results above this magnitude are measured exactly against MAX_INTEGER_BITS. The comparison
-// with a constant is cheap (bigints of different lengths compare without a digit scan).
+// Results above BIG_CHECK in magnitude are compared with 2^MAX_INTEGER_BITS (built on first
+// need: 4 MB). Comparing bigints of different lengths does not scan their digits.
 const BIG_CHECK = 1n << 65536n;
+let bigLimit: bigint | undefined;
 
 /** Raises system_limit (with `args`) if a bigint result is too large for ERTS. */
 function checkBig(r: bigint, args: Term[]): ErlInteger {
-  if ((r > BIG_CHECK || r < -BIG_CHECK) && bitLength(r) > MAX_INTEGER_BITS) raiseError(SYSTEM_LIMIT, args);
+  if (r > BIG_CHECK || r < -BIG_CHECK) {
+    bigLimit ??= 1n << BigInt(MAX_INTEGER_BITS);
+    if (r >= bigLimit || r <= -bigLimit) raiseError(SYSTEM_LIMIT, args);
+  }
   return normBig(r);
 }
 
@@ -319,8 +323,7 @@ function shift(a: Term, b: Term, right: boolean): Term {
     return a < 0 ? -1 : 0;
   }
   if (n < 0) return normBig(BigInt(a) >> BigInt(-n));
-  if (bitLength(a) + n > MAX_INTEGER_BITS) raiseError(SYSTEM_LIMIT, [a, b]);
-  return normBig(BigInt(a) << BigInt(n));
+  return checkBig(BigInt(a) << BigInt(n), [a, b]);
 }
 
 // ---------------------------------------------------------------------------------------------
