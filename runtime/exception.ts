@@ -22,6 +22,8 @@ export class ErlangException {
   trace: Term[] = [];
   /** For function_clause: the arguments, shown in the innermost frame instead of the arity. */
   clauseArgs: Term[] | undefined = undefined;
+  /** For an error raised inside a BIF: its frame `{erlang, Name, Args, Location}`, shown on top. */
+  bifFrame: Term | undefined = undefined;
   /** Whether `trace` has been recorded (process/trace.ts `capture`). */
   captured = false;
   constructor(

@@ -19,6 +19,7 @@ import { Cons, list, NIL } from './term/list.js';
 import { ErlMap } from './term/map.js';
 import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
 import type { Term } from './term/term.js';
+import { makeMap } from './term/mapbuild.js';
 import { BitWriter, bsAdd, createBin, initWritable, utf16Size, utf8Size } from './term/bits/build.js';
 import { startMatch } from './term/bits/match.js';
 
@@ -110,10 +111,74 @@ export function applyMFA(m: Term, f: Term, args: Term[]): Term {
 
 type Callable = (...args: Term[]) => Term;
 
+/** Natives whose exceptions are the program's own (raised on purpose, or from Erlang code they call). */
+const NO_BIF_FRAME = new Set(['error', 'exit', 'throw', 'raise', 'nif_error', 'apply', 'halt']);
+
+/**
+ * A native wrapped so that an error it raises records the BIF's own frame
+ * `{M, F, Args, [{error_info, #{module => erl_erts_errors}}]}` on top of the stack trace, as
+ * the BEAM does. Arity-specific wrappers avoid allocating an arguments array per call.
+ */
+function withBifFrame(m: string, f: string, bif: Callable, arity: number): Callable {
+  if (NO_BIF_FRAME.has(f)) return bif;
+  const M = atom(m);
+  const F = atom(f);
+  const mark = (e: unknown, args: Term[]) => {
+    if (e instanceof ErlangException && !e.captured && e.bifFrame === undefined && e.cls === ERROR) {
+      e.bifFrame = [M, F, list(args), ERROR_INFO];
+    }
+    return e;
+  };
+  switch (arity) {
+    case 0:
+      return () => {
+        try {
+          return bif();
+        } catch (e) {
+          throw mark(e, []);
+        }
+      };
+    case 1:
+      return (a: Term) => {
+        try {
+          return bif(a);
+        } catch (e) {
+          throw mark(e, [a]);
+        }
+      };
+    case 2:
+      return (a: Term, b: Term) => {
+        try {
+          return bif(a, b);
+        } catch (e) {
+          throw mark(e, [a, b]);
+        }
+      };
+    case 3:
+      return (a: Term, b: Term, c: Term) => {
+        try {
+          return bif(a, b, c);
+        } catch (e) {
+          throw mark(e, [a, b, c]);
+        }
+      };
+    default:
+      return (...args: Term[]) => {
+        try {
+          return bif(...args);
+        } catch (e) {
+          throw mark(e, args);
+        }
+      };
+  }
+}
+
+const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
+
 /** What a call to M:F/A runs: a native function, else an export of a loaded module. */
 export function resolve(m: string, f: string, arity: number): Callable {
   const bif = lookupBif(m, f, arity);
-  if (bif) return bif;
+  if (bif) return withBifFrame(m, f, bif, arity);
   const fn = MODULES.get(m)?.exports.get(`${f}/${arity}`);
   if (fn) return fn as unknown as Callable;
   return undefStub(m, f, arity);
@@ -128,6 +193,9 @@ export function undefStub(m: string, f: string, arity: number): Callable {
     if (fn) return fn(...args);
     const e = new ErlangException(ERROR, atom('undef'));
     e.trace.push([atom(m), atom(f), list(args.slice(0, arity)), NIL]);
+    // Capture here: after a tail call the caller has already left (S.depth is one less), and
+    // on the BEAM it is gone from the trace too; a BIF, by contrast, runs inside its caller.
+    capture(e, S.depth);
     throw e;
   };
 }

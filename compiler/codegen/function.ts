@@ -47,11 +47,17 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     current = [];
     cases.push(J.caseS(J.num(n), current));
   };
+  // The BEAM finds a frame's line by code address: the nearest `line` before the current
+  // instruction in layout order. Each label therefore starts by setting that line, so jumps
+  // land with the right one; `line` instructions update it in straight-line code.
+  let layoutLine = -1;
   fn.code.forEach((ins, i) => {
     cx.yOffset = Math.max(0, frame.offsets[i]);
+    if (ins.op === 'line') layoutLine = (ins.args[0] as { value: number }).value;
     if (ins.op === 'label') {
       current.push(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
+      if (layoutLine >= 0) current.push(J.assign(J.member(id('LN'), id('d')), J.num(layoutLine)));
       return;
     }
     if (cases.length === 0) return; // only labels precede the first label; nothing to emit

@@ -5,7 +5,7 @@
  *
  * - `++` needs a proper left list (badarg otherwise); the right side can be anything.
  * - `--` needs two proper lists and removes, for each element of the right list, its first
- *   exactly equal (=:=) occurrence in the left one; O((n + m) log m) here.
+ *   exactly equal (=:=) occurrence in the left one; O(n + m) expected here (hashing).
  * - lists:member uses =:=, lists:keyfind/keymember/keysearch use ==; both raise badarg when
  *   they reach an improper tail before finding the element.
  * - Atoms are at most 255 characters (system_limit beyond); characters are code points up to

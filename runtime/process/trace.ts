@@ -54,11 +54,22 @@ export function capture(e: ErlangException, d: number): void {
   if (e.captured) return;
   e.captured = true;
   const trace = e.trace;
+  if (e.bifFrame) trace.push(e.bifFrame);
+  // Consecutive activations at the same call site are recorded once (the BEAM skips
+  // repeated return addresses), so body recursion through one call shows one frame.
+  let lastFn: CompiledFunction | undefined;
+  let lastLn = -1;
+  const add = (fn: CompiledFunction, ln: number, args?: Term[]) => {
+    if (fn === lastFn && ln === lastLn) return;
+    lastFn = fn;
+    lastLn = ln;
+    trace.push(frameTerm(fn, ln, args));
+  };
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
-    trace.push(frameTerm(S.fns[k], S.lns[k], trace.length === 0 ? e.clauseArgs : undefined));
+    add(S.fns[k], S.lns[k], k === d ? e.clauseArgs : undefined);
   }
   for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
-    trace.push(frameTerm(S.heap[k].fn, S.heap[k].ln));
+    add(S.heap[k].fn, S.heap[k].ln);
   }
 }
 

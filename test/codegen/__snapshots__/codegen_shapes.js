@@ -53,6 +53,7 @@
               LN[d] = 1;
               throw functionClause(f0_main_0, []);
             case 2:
+              LN[d] = 1;
               x1 = 0;
               x0 = 5;
               LN[d] = 2;
@@ -177,6 +178,7 @@
               LN[d] = 7;
               throw functionClause(f1_count_2, [x0, x1]);
             case 4:
+              LN[d] = 7;
               if (!(x0 === 0)) {
                 L = 5;
                 continue;
@@ -185,6 +187,7 @@
               --S.depth;
               return x0;
             case 5:
+              LN[d] = 7;
               LN[d] = 8;
               x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
@@ -236,6 +239,7 @@
               LN[d] = 9;
               throw functionClause(f2_classify_1, [x0]);
             case 7:
+              LN[d] = 9;
               if (!(x0 instanceof Atom)) {
                 L = 8;
                 continue;
@@ -247,6 +251,7 @@
               --S.depth;
               return x0;
             case 8:
+              LN[d] = 9;
               switch (x0) {
                 case 0:
                   L = 10;
@@ -259,14 +264,17 @@
                   continue;
               }
             case 9:
+              LN[d] = 9;
               x0 = a3;
               --S.depth;
               return x0;
             case 10:
+              LN[d] = 9;
               x0 = a4;
               --S.depth;
               return x0;
             case 11:
+              LN[d] = 9;
               if (!(x0 instanceof Cons || x0 === NIL)) {
                 L = 12;
                 continue;
@@ -275,6 +283,7 @@
               --S.depth;
               return x0;
             case 12:
+              LN[d] = 9;
               if (!Array.isArray(x0)) {
                 L = 6;
                 continue;
@@ -333,6 +342,7 @@
               LN[d] = 10;
               throw functionClause(f3_safe_div_2, [x0, x1]);
             case 14:
+              LN[d] = 10;
               C.push(15);
               LN[d] = 11;
               x0 = i4(x0, x1);
@@ -341,6 +351,7 @@
               --S.depth;
               return x0;
             case 15:
+              LN[d] = 11;
               C.pop();
               x0 = x1;
               x1 = x2;
@@ -357,6 +368,7 @@
               --S.depth;
               return x0;
             case 16:
+              LN[d] = 11;
               throw reraise(x2, x1);
             default:
               throw new Error("codegen_shapes:safe_div/2: no label " + L);
@@ -409,6 +421,7 @@
               LN[d] = 12;
               throw functionClause(f4_adder_1, [x0]);
             case 18:
+              LN[d] = 12;
               x0 = makeFun(0, [x0]);
               --S.depth;
               return x0;
@@ -454,6 +467,7 @@
               LN[d] = 13;
               throw functionClause(f5_tag_2, [x0, x1]);
             case 20:
+              LN[d] = 13;
               if (!(x0 instanceof ErlMap)) {
                 L = 19;
                 continue;
@@ -509,6 +523,7 @@
               LN[d] = 0;
               throw functionClause(f6_module_info_0, []);
             case 22:
+              LN[d] = 0;
               x0 = a12;
               --S.depth;
               return i5(x0);
@@ -553,6 +568,7 @@
               LN[d] = 0;
               throw functionClause(f7_module_info_1, [x0]);
             case 24:
+              LN[d] = 0;
               x1 = x0;
               x0 = a12;
               --S.depth;
@@ -599,6 +615,7 @@
               LN[d] = 12;
               throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
             case 26:
+              LN[d] = 12;
               x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
               --S.depth;
               return x0;
@@ -644,6 +661,7 @@
               LN[d] = 3;
               throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
             case 28:
+              LN[d] = 3;
               if (!(x0 instanceof Cons)) {
                 L = 29;
                 continue;
@@ -668,6 +686,7 @@
               --S.depth;
               return x0;
             case 29:
+              LN[d] = 3;
               --S.depth;
               return x0;
             default:

@@ -42,6 +42,7 @@
               LN[d] = 1;
               throw functionClause(f0_main_0, []);
             case 2:
+              LN[d] = 1;
               x1 = 0;
               x0 = 10000000;
               LN[d] = 2;
@@ -125,6 +126,7 @@
               LN[d] = 5;
               throw functionClause(f1_ping_2, [x0, x1]);
             case 4:
+              LN[d] = 5;
               if (!(x0 === 0)) {
                 L = 5;
                 continue;
@@ -133,6 +135,7 @@
               --S.depth;
               return x0;
             case 5:
+              LN[d] = 5;
               LN[d] = 6;
               x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               x1 = typeof x1 === "number" && typeof 1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
@@ -180,6 +183,7 @@
               LN[d] = 7;
               throw functionClause(f2_pong_2, [x0, x1]);
             case 7:
+              LN[d] = 7;
               if (!(x0 === 0)) {
                 L = 8;
                 continue;
@@ -188,6 +192,7 @@
               --S.depth;
               return x0;
             case 8:
+              LN[d] = 7;
               LN[d] = 8;
               x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               x1 = typeof x1 === "number" && typeof 2 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
@@ -235,6 +240,7 @@
               LN[d] = 9;
               throw functionClause(f3_loop_2, [x0, x1]);
             case 10:
+              LN[d] = 9;
               if (!(x0 === 0)) {
                 L = 11;
                 continue;
@@ -243,6 +249,7 @@
               --S.depth;
               return x0;
             case 11:
+              LN[d] = 9;
               LN[d] = 10;
               x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               x1 = i3(x1, x0);
@@ -294,6 +301,7 @@
               LN[d] = 11;
               throw functionClause(f4_even_1, [x0]);
             case 13:
+              LN[d] = 11;
               if (!(x0 === 0)) {
                 L = 14;
                 continue;
@@ -302,6 +310,7 @@
               --S.depth;
               return x0;
             case 14:
+              LN[d] = 11;
               LN[d] = 12;
               x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               --S.depth;
@@ -347,6 +356,7 @@
               LN[d] = 13;
               throw functionClause(f5_odd_1, [x0]);
             case 16:
+              LN[d] = 13;
               if (!(x0 === 0)) {
                 L = 17;
                 continue;
@@ -355,6 +365,7 @@
               --S.depth;
               return x0;
             case 17:
+              LN[d] = 13;
               LN[d] = 14;
               x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
               --S.depth;
@@ -399,6 +410,7 @@
               LN[d] = 0;
               throw functionClause(f6_module_info_0, []);
             case 19:
+              LN[d] = 0;
               x0 = a5;
               --S.depth;
               return i4(x0);
@@ -443,6 +455,7 @@
               LN[d] = 0;
               throw functionClause(f7_module_info_1, [x0]);
             case 21:
+              LN[d] = 0;
               x1 = x0;
               x0 = a5;
               --S.depth;
