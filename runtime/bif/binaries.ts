@@ -319,6 +319,9 @@ defineBifs('erlang', {
   },
   'term_to_binary/1': (t) => binary(encodeExternal(t)),
   'term_to_binary/2': termToBinary,
+  // The BEAM computes an upper bound without encoding; for our encoder the exact size is it.
+  'external_size/1': (t) => termToBinary(t, NIL).byteSize,
+  'external_size/2': (t, o) => termToBinary(t, o).byteSize,
   'binary_to_term/1': (b) => binaryToTerm(b, NIL),
   'binary_to_term/2': binaryToTerm,
 });

@@ -7,3 +7,4 @@ import './lists.js';
 import './maps.js';
 import './process-basics.js';
 import './string.js';
+import './persistent-term.js';
