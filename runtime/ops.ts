@@ -20,6 +20,7 @@ import { ErlMap } from './term/map.js';
 import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
 import type { Term } from './term/term.js';
 import { makeMap } from './term/mapbuild.js';
+import { bigToDouble } from './term/arith.js';
 import { BitWriter, bsAdd, createBin, initWritable, utf16Size, utf8Size } from './term/bits/build.js';
 import { startMatch } from './term/bits/match.js';
 
@@ -231,7 +232,8 @@ export function toFloat(v: Term): number {
   if (typeof v === 'number') return v;
   if (v instanceof ErlFloat) return v.value;
   if (typeof v === 'bigint') {
-    const f = Number(v);
+    // ERTS's conversion (64 bits at a time), not JS's correctly rounded Number().
+    const f = bigToDouble(v);
     if (Number.isFinite(f)) return f;
   }
   throw new ErlangException(ERROR, atom('badarith'));
