@@ -13,24 +13,57 @@ export const THROW = atom('throw');
 
 export type ExceptionClass = typeof ERROR | typeof EXIT | typeof THROW;
 
+/**
+ * A stack frame recorded cheaply at capture time (function and line index); turned into the
+ * term `{M, F, ArityOrArgs, Location}` only if someone reads the trace. Most exceptions are
+ * caught without that, so throwing stays cheap.
+ */
+export class RawFrame {
+  constructor(
+    readonly fn: unknown,
+    readonly ln: number,
+    readonly args: Term[] | undefined,
+  ) {}
+  /** Set by runtime/process/trace.ts, which knows how to describe a function. */
+  static toTerm: (f: RawFrame) => Term;
+}
+
 export class ErlangException {
-  /**
-   * The stack trace as Erlang terms `{M,F,A,Location}`, innermost first; filled in as the
-   * exception passes through generated functions. `args`, when set, replaces the arity of the
-   * innermost frame with the argument list (as the BEAM does for BIF and function_clause errors).
-   */
-  trace: Term[] = [];
+  /** Frames innermost first: terms, or raw frames not yet turned into terms. */
+  frames: (Term | RawFrame)[] = [];
+  /** The stack trace as Erlang terms `{M,F,A,Location}`, innermost first. */
+  get trace(): Term[] {
+    const f = this.frames;
+    for (let i = 0; i < f.length; i++) {
+      const x = f[i];
+      if (x instanceof RawFrame) f[i] = RawFrame.toTerm(x);
+    }
+    return f as Term[];
+  }
+  set trace(t: Term[]) {
+    this.frames = t;
+  }
   /** For function_clause: the arguments, shown in the innermost frame instead of the arity. */
   clauseArgs: Term[] | undefined = undefined;
-  /** For an error raised inside a BIF: its frame `{erlang, Name, Args, Location}`, shown on top. */
+  /** For an error raised inside a BIF: its frame `{erlang, Name, Args, Location}`, on top. */
   bifFrame: Term | undefined = undefined;
   /** Whether `trace` has been recorded (process/trace.ts `capture`). */
   captured = false;
+  /** The trace was supplied by the program (raise/3, a rethrow), not recorded here. */
+  supplied = false;
+  /**
+   * Records the stack trace at creation: the shadow stack says exactly which frames are live
+   * (runtime/process/trace.ts installs this), so exceptions need not be caught and rethrown
+   * by every generated function on the way up.
+   */
+  static onCreate: (e: ErlangException) => void = () => {};
   constructor(
     readonly cls: ExceptionClass,
     readonly reason: Term,
     readonly args?: Term[],
-  ) {}
+  ) {
+    ErlangException.onCreate(this);
+  }
 }
 
 export function raiseError(reason: Term, args?: Term[]): never {

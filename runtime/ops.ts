@@ -4,11 +4,11 @@
  * kept small; errors are *returned* as exceptions for the generated `throw`.
  */
 import { lookupBif } from './bif/registry.js';
-import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg } from './exception.js';
+import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame } from './exception.js';
 import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
 import { NONVALUE, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
-import { annotate, capture } from './process/trace.js';
+import { pushTop } from './process/trace.js';
 import { Atom, atom, FALSE, TRUE } from './term/atom.js';
 import { BitString } from './term/binary.js';
 import { compare, equal, exactEqual } from './term/compare.js';
@@ -48,9 +48,10 @@ export const ifClause = () => new ErlangException(ERROR, atom('if_clause'));
 
 /** `function_clause`, whose innermost frame shows the arguments instead of the arity. */
 export function functionClause(fn: CompiledFunction, args: Term[]): ErlangException {
+  // Created in the failing function itself, so the innermost recorded frame is that function.
   const e = new ErlangException(ERROR, atom('function_clause'));
-  e.clauseArgs = args;
-  void fn;
+  const top = e.frames[0];
+  if (top instanceof RawFrame && top.fn === fn) e.frames[0] = new RawFrame(fn, top.ln, args);
   return e;
 }
 
@@ -65,8 +66,8 @@ export function catchValue(cls: Term, reason: Term, raw: Term): Term {
 export function reraise(raw: Term, reason: Term): ErlangException {
   if (raw instanceof ErlangException) {
     const e = new ErlangException(raw.cls, reason);
-    e.trace = raw.trace;
-    e.captured = true;
+    e.frames = raw.frames;
+    e.supplied = true;
     return e;
   }
   return new ErlangException(ERROR, atom('badarg'));
@@ -81,8 +82,8 @@ export function rawRaise(cls: Term, reason: Term, raw: Term): Term {
   if (!(cls instanceof Atom) || !isExceptionClass(cls)) return atom('badarg');
   const e = new ErlangException(cls, reason);
   if (raw instanceof ErlangException) {
-    e.trace = raw.trace;
-    e.captured = true;
+    e.frames = raw.frames;
+    e.supplied = true;
   }
   throw e;
 }
@@ -112,6 +113,24 @@ export function applyMFA(m: Term, f: Term, args: Term[]): Term {
 
 type Callable = (...args: Term[]) => Term;
 
+/**
+ * `apply_last`: a tail call whose target is known only now. A native runs inside the caller
+ * (its errors show the caller, as on the BEAM), so the caller's shadow-stack slot is released
+ * after it; an Erlang function replaces the caller, so the slot is released first.
+ */
+export function applyLast(m: Term, f: Term, args: Term[]): Term {
+  if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
+  const native = lookupBif(m.name, f.name, args.length) !== undefined;
+  const fn = resolve(m.name, f.name, args.length);
+  if (!native) {
+    S.depth--;
+    return fn(...args);
+  }
+  const r = fn(...args);
+  S.depth--;
+  return r;
+}
+
 /** Natives whose exceptions are the program's own (raised on purpose, or from Erlang code they call). */
 const NO_BIF_FRAME = new Set(['error', 'exit', 'throw', 'raise', 'nif_error', 'apply', 'halt']);
 
@@ -125,8 +144,9 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
   const M = atom(m);
   const F = atom(f);
   const mark = (e: unknown, args: Term[]) => {
-    if (e instanceof ErlangException && !e.captured && e.bifFrame === undefined && e.cls === ERROR) {
+    if (e instanceof ErlangException && !e.supplied && e.bifFrame === undefined && e.cls === ERROR) {
       e.bifFrame = [M, F, list(args), ERROR_INFO];
+      pushTop(e, e.bifFrame);
     }
     return e;
   };
@@ -192,11 +212,10 @@ export function undefStub(m: string, f: string, arity: number): Callable {
     ensureLoaded(m);
     const fn = lookupBif(m, f, arity) ?? (MODULES.get(m)?.exports.get(`${f}/${arity}`) as unknown as Callable | undefined);
     if (fn) return fn(...args);
-    const e = new ErlangException(ERROR, atom('undef'));
-    e.trace.push([atom(m), atom(f), list(args.slice(0, arity)), NIL]);
-    // Capture here: after a tail call the caller has already left (S.depth is one less), and
+    // Created here: after a tail call the caller has already left (S.depth is one less), and
     // on the BEAM it is gone from the trace too; a BIF, by contrast, runs inside its caller.
-    capture(e, S.depth);
+    const e = new ErlangException(ERROR, atom('undef'));
+    pushTop(e, [atom(m), atom(f), list(args.slice(0, arity)), NIL]);
     throw e;
   };
 }
@@ -264,7 +283,6 @@ export const RUNTIME = {
   FALSE,
   suspendEntry,
   suspendAt,
-  annotate,
   eqx: exactEqual,
   eq: equal,
   cmp: compare,
@@ -273,6 +291,7 @@ export const RUNTIME = {
   isFun,
   callFun,
   applyMFA,
+  applyLast,
   functionClause,
   badmatch,
   caseClause,
@@ -289,7 +308,6 @@ export const RUNTIME = {
   mapGet,
   toFloat,
   checkFloat,
-  capture,
   createBin,
   startMatch,
   initWritable,

@@ -26,6 +26,8 @@ export interface ModuleContext {
   readonly literalConst: (index: number) => J.Expr;
   readonly floatConst: (value: number) => J.Expr;
   readonly importRef: (index: number) => J.Expr;
+  /** Whether an import resolves to a native function (it then runs inside its caller's frame). */
+  readonly importIsNative: (index: number) => boolean;
   /** A hoisted `Uint8Array` view of `len` bytes of the StrT chunk at `offset`. */
   readonly stringConst: (offset: number, len: number) => J.Expr;
 }

@@ -6,8 +6,8 @@
  *     if ($r === undefined) { <reductions/depth check → suspendEntry>; L = ENTRY; }
  *     else { <restore from the frame $r> }
  *     d = ++S.depth; FN[d] = f; LN[d] = ln;             (shadow stack)
- *     for (;;) try { for (;;) switch (L) { case ...: } }
- *             catch (e) { <jump to the innermost live handler, or annotate and rethrow> }
+ *     for (;;) switch (L) { case ...: }                  (wrapped in try/catch only when the
+ *                                                         function has Erlang try/catch)
  *   }
  *
  * `$r` is a Frame when the driver resumes a suspended activation; ordinary calls never pass
@@ -129,18 +129,20 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   ];
 
   const dispatch = J.forever([J.switchS(id('L'), cases)]);
-  const handler: J.Stmt[] = hasCatch
-    ? [
-        J.ifs(J.logical('&&', J.bin('>', J.member(id('C'), 'length'), J.num(0)), J.instanceOf(id('e'), id('ErlangException'))), [
-          J.expr(J.call(id('capture'), [id('e'), id('d')])),
-          J.assign(S('depth'), id('d')),
-          ...toHandler(id('e')),
-          J.cont(),
+  // Exceptions record their stack trace when created (runtime/process/trace.ts), so only
+  // functions with Erlang try/catch need a JS catch: to enter their handler.
+  const body = hasCatch
+    ? J.forever([
+        J.tryCatch([dispatch], 'e', [
+          J.ifs(J.logical('&&', J.bin('>', J.member(id('C'), 'length'), J.num(0)), J.instanceOf(id('e'), id('ErlangException'))), [
+            J.assign(S('depth'), id('d')),
+            ...toHandler(id('e')),
+            J.cont(),
+          ]),
+          J.throwS(id('e')),
         ]),
-        J.throwS(J.call(id('annotate'), [id('e'), id('d')])),
-      ]
-    : [J.throwS(J.call(id('annotate'), [id('e'), id('d')]))];
-  const body = J.forever([J.tryCatch([dispatch], 'e', handler)]);
+      ])
+    : dispatch;
   return J.fn(name, [...params, '$r'], [...prologue, body]);
 }
 

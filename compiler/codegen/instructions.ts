@@ -209,8 +209,15 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'call_ext':
       return callAndResume(cx, J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
     case 'call_ext_last':
-    case 'call_ext_only':
-      return tailCall(J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
+    case 'call_ext_only': {
+      const call = J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0])));
+      // A native runs inside its caller, as a BIF does on the BEAM (an error it raises shows
+      // this function in the trace): keep the shadow-stack slot until it returns.
+      if (cx.mod.importIsNative(unsigned(a[1]))) {
+        return plain([J.assign(x0, call), J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(x0)]);
+      }
+      return tailCall(call);
+    }
     case 'call_fun': {
       const n = unsigned(a[0]);
       return callAndResume(cx, rt('callFun', id(`x${n}`), J.array(xargs(n))));
@@ -225,7 +232,8 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     }
     case 'apply_last': {
       const n = unsigned(a[0]);
-      return tailCall(rt('applyMFA', id(`x${n}`), id(`x${n + 1}`), J.array(xargs(n))));
+      // applyLast releases this activation's slot itself (before an Erlang target, after a native).
+      return plain([J.ret(rt('applyLast', id(`x${n}`), id(`x${n + 1}`), J.array(xargs(n))))]);
     }
     case 'return':
       return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(x0)]);

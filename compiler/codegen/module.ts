@@ -21,10 +21,10 @@ import * as J from './js.js';
 /** Names the generated code takes from the runtime API object. */
 export const RUNTIME_NAMES = [
   'S', 'SUSPEND', 'NONVALUE', 'Cons', 'NIL', 'ErlFloat', 'Atom', 'Pid', 'Ref', 'Port', 'BitString', 'ErlMap',
-  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'annotate', 'eqx', 'eq', 'cmp', 'isInt',
-  'isNum', 'isFun', 'callFun', 'applyMFA', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
+  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'eqx', 'eq', 'cmp', 'isInt',
+  'isNum', 'isFun', 'callFun', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
-  'mapGet', 'toFloat', 'checkFloat', 'capture', 'createBin', 'startMatch', 'initWritable',
+  'mapGet', 'toFloat', 'checkFloat', 'createBin', 'startMatch', 'initWritable',
   'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size',
 ] as const;
 
@@ -86,6 +86,7 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
       return e;
     },
     importRef: (i) => J.id(`i${i}`),
+    importIsNative: (i) => opts.isNative?.(m.imports[i].module.name, m.imports[i].name.name, m.imports[i].arity) === true,
     stringConst: (offset, len) => {
       const name = `s${offset}_${len}`;
       if (!stringIds.has(name)) {

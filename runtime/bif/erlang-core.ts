@@ -65,7 +65,7 @@ defineBifs('erlang', {
     if (!(cls instanceof Atom) || !isExceptionClass(cls) || listToArray(trace) === undefined) return atom('badarg');
     const e = new ErlangException(cls, reason);
     e.trace = listToArray(trace)!;
-    e.captured = true; // the caller supplied the stack trace
+    e.supplied = true; // the caller supplied the stack trace
     throw e;
   },
   'nif_error/1': (reason) => {

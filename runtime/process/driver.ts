@@ -9,7 +9,7 @@ import { ErlangException } from '../exception.js';
 import type { Term } from '../term/term.js';
 import type { Frame } from './frame.js';
 import { S, SUSPEND } from './state.js';
-import { InternalError } from './trace.js';
+import { internalError, type InternalError } from './trace.js';
 
 export type Outcome =
   | { readonly kind: 'value'; readonly value: Term }
@@ -53,8 +53,7 @@ export function runToCompletion(start: () => Term): Outcome {
     }
     if (exc !== undefined) {
       if (!(exc instanceof ErlangException)) {
-        const error = exc instanceof InternalError ? exc : new InternalError(exc, 'the runtime');
-        return { kind: 'internal', error };
+        return { kind: 'internal', error: internalError(exc) };
       }
       next = undefined;
       while (stack.length > 0) {

@@ -5,7 +5,7 @@
  * Anything thrown that is not an ErlangException is a bug in beamjs or in native code: it
  * becomes an InternalError naming the Erlang function and line, which Erlang code cannot catch.
  */
-import { ErlangException } from '../exception.js';
+import { ErlangException, RawFrame } from '../exception.js';
 import { atom } from '../term/atom.js';
 import { list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
@@ -27,13 +27,20 @@ export class InternalError extends Error {
   }
 }
 
+/** Location terms, built once per module line (the lines array is shared by a module). */
+const locations = new WeakMap<object, Term[]>();
+
 export function location(fn: CompiledFunction, ln: number): Term {
-  const l = fn.info.lines[ln];
-  if (l === undefined) return NIL;
-  return list([
-    [FILE, list(Array.from(l[0], (c) => c.codePointAt(0)!))],
-    [LINE, l[1]],
-  ]);
+  const lines = fn.info.lines;
+  let cache = locations.get(lines);
+  if (cache === undefined) locations.set(lines, (cache = []));
+  let t = cache[ln];
+  if (t === undefined) {
+    const l = lines[ln];
+    t = l === undefined ? NIL : list([[FILE, list(Array.from(l[0], (c) => c.codePointAt(0)!))], [LINE, l[1]]]);
+    cache[ln] = t;
+  }
+  return t;
 }
 
 export function describe(fn: CompiledFunction, ln: number): string {
@@ -45,6 +52,15 @@ function frameTerm(fn: CompiledFunction, ln: number, args?: Term[]): Term {
   return [atom(fn.info.module), atom(fn.info.name), args ? list(args) : fn.info.arity, location(fn, ln)];
 }
 
+RawFrame.toTerm = (f) => frameTerm(f.fn as CompiledFunction, f.ln, f.args);
+ErlangException.onCreate = (e) => capture(e, S.depth);
+
+/** Puts a frame on top of a recorded trace (BIF and undef frames), keeping the depth limit. */
+export function pushTop(e: ErlangException, frame: Term): void {
+  e.frames.unshift(frame);
+  if (e.frames.length > BACKTRACE_DEPTH) e.frames.length = BACKTRACE_DEPTH;
+}
+
 /**
  * Records the stack trace of an exception the first time generated code sees it, at JS
  * depth `d`: the activations d..1 of the shadow stack, then the process's heap frames —
@@ -53,8 +69,7 @@ function frameTerm(fn: CompiledFunction, ln: number, args?: Term[]): Term {
 export function capture(e: ErlangException, d: number): void {
   if (e.captured) return;
   e.captured = true;
-  const trace = e.trace;
-  if (e.bifFrame) trace.push(e.bifFrame);
+  const trace = e.frames;
   // Consecutive activations at the same call site are recorded once (the BEAM skips
   // repeated return addresses), so body recursion through one call shows one frame.
   let lastFn: CompiledFunction | undefined;
@@ -63,7 +78,7 @@ export function capture(e: ErlangException, d: number): void {
     if (fn === lastFn && ln === lastLn) return;
     lastFn = fn;
     lastLn = ln;
-    trace.push(frameTerm(fn, ln, args));
+    trace.push(new RawFrame(fn, ln, args));
   };
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
     add(S.fns[k], S.lns[k], k === d ? e.clauseArgs : undefined);
@@ -73,14 +88,14 @@ export function capture(e: ErlangException, d: number): void {
   }
 }
 
-/** Called in a generated function's catch: returns what to rethrow. */
-export function annotate(e: unknown, d: number): unknown {
-  if (e instanceof ErlangException) {
-    capture(e, d);
-    return e;
-  }
+/**
+ * What escaped generated code, as the driver reports it: Erlang exceptions as they are,
+ * anything else as an InternalError naming the innermost Erlang function and line.
+ */
+export function internalError(e: unknown): InternalError {
   if (e instanceof InternalError) return e;
-  return new InternalError(e, describe(S.fns[d], S.lns[d]));
+  const d = S.depth;
+  return new InternalError(e, d >= 1 && S.fns[d] ? describe(S.fns[d], S.lns[d]) : 'the runtime');
 }
 
 /** The stack trace as the Erlang list `build_stacktrace` produces. */

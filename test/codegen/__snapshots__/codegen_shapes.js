@@ -1,6 +1,6 @@
 (function (R, M) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, annotate, eqx, eq, cmp, isInt, isNum, isFun, callFun, applyMFA, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, capture, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, eqx, eq, cmp, isInt, isNum, isFun, callFun, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size} = R;
   const FN = S.fns;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
@@ -46,102 +46,96 @@
     FN[d] = f0_main_0;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 1:
-              LN[d] = 1;
-              throw functionClause(f0_main_0, []);
-            case 2:
-              LN[d] = 1;
-              x1 = 0;
-              x0 = 5;
-              LN[d] = 2;
-              x0 = f1_count_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
-              }
-            case 31:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
-              }
-            case 32:
-              x0 = k0;
-              LN[d] = 3;
-              x0 = f9__main_0_lc$_0_1_0__1(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
-              }
-            case 33:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
-              }
-            case 34:
-              x1 = 3;
-              x0 = 6;
-              LN[d] = 4;
-              x0 = f3_safe_div_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
-              }
-            case 35:
-              y0 = x0;
-              x1 = 0;
-              x0 = 1;
-              x0 = f3_safe_div_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
-              }
-            case 36:
-              x0 = [y0, x0];
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
-              }
-            case 37:
-              x0 = 10;
-              LN[d] = 5;
-              x0 = f4_adder_1(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
-              }
-            case 38:
-              x1 = x0;
-              x0 = 5;
-              x0 = callFun(x1, [x0]);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
-              }
-            case 39:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
-              }
-            case 40:
-              x1 = a0;
-              x0 = k1;
-              LN[d] = 6;
-              x0 = f5_tag_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
-              }
-            case 41:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
-              }
-            case 42:
-              x0 = a1;
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:main/0: no label " + L);
+      switch (L) {
+        case 1:
+          LN[d] = 1;
+          throw functionClause(f0_main_0, []);
+        case 2:
+          LN[d] = 1;
+          x1 = 0;
+          x0 = 5;
+          LN[d] = 2;
+          x0 = f1_count_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+        case 31:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
+          }
+        case 32:
+          x0 = k0;
+          LN[d] = 3;
+          x0 = f9__main_0_lc$_0_1_0__1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
+          }
+        case 33:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
+          }
+        case 34:
+          x1 = 3;
+          x0 = 6;
+          LN[d] = 4;
+          x0 = f3_safe_div_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
+          }
+        case 35:
+          y0 = x0;
+          x1 = 0;
+          x0 = 1;
+          x0 = f3_safe_div_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
+          }
+        case 36:
+          x0 = [y0, x0];
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
+          }
+        case 37:
+          x0 = 10;
+          LN[d] = 5;
+          x0 = f4_adder_1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
+          }
+        case 38:
+          x1 = x0;
+          x0 = 5;
+          x0 = callFun(x1, [x0]);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
+          }
+        case 39:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
+          }
+        case 40:
+          x1 = a0;
+          x0 = k1;
+          LN[d] = 6;
+          x0 = f5_tag_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
+          }
+        case 41:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
+          }
+        case 42:
+          x0 = a1;
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:main/0: no label " + L);
       }
     }
   }
@@ -171,39 +165,33 @@
     FN[d] = f1_count_2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 3:
-              LN[d] = 7;
-              throw functionClause(f1_count_2, [x0, x1]);
-            case 4:
-              LN[d] = 7;
-              if (!(x0 === 0)) {
-                L = 5;
-                continue;
-              }
-              x0 = x1;
-              --S.depth;
-              return x0;
-            case 5:
-              LN[d] = 7;
-              LN[d] = 8;
-              x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
-              x0 = x2;
-              if (--S.reds < 0) {
-                --S.depth;
-                return suspendEntry(f1_count_2, [x0, x1]);
-              }
-              L = 4;
-              continue;
-            default:
-              throw new Error("codegen_shapes:count/2: no label " + L);
+      switch (L) {
+        case 3:
+          LN[d] = 7;
+          throw functionClause(f1_count_2, [x0, x1]);
+        case 4:
+          LN[d] = 7;
+          if (!(x0 === 0)) {
+            L = 5;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = x1;
+          --S.depth;
+          return x0;
+        case 5:
+          LN[d] = 7;
+          LN[d] = 8;
+          x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
+          x0 = x2;
+          if (--S.reds < 0) {
+            --S.depth;
+            return suspendEntry(f1_count_2, [x0, x1]);
+          }
+          L = 4;
+          continue;
+        default:
+          throw new Error("codegen_shapes:count/2: no label " + L);
       }
     }
   }
@@ -232,72 +220,66 @@
     FN[d] = f2_classify_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 6:
-              LN[d] = 9;
-              throw functionClause(f2_classify_1, [x0]);
-            case 7:
-              LN[d] = 9;
-              if (!(x0 instanceof Atom)) {
-                L = 8;
-                continue;
-              }
-              if (!(x0 === a2)) {
-                L = 11;
-                continue;
-              }
-              --S.depth;
-              return x0;
-            case 8:
-              LN[d] = 9;
-              switch (x0) {
-                case 0:
-                  L = 10;
-                  continue;
-                case 1:
-                  L = 9;
-                  continue;
-                default:
-                  L = 11;
-                  continue;
-              }
-            case 9:
-              LN[d] = 9;
-              x0 = a3;
-              --S.depth;
-              return x0;
-            case 10:
-              LN[d] = 9;
-              x0 = a4;
-              --S.depth;
-              return x0;
-            case 11:
-              LN[d] = 9;
-              if (!(x0 instanceof Cons || x0 === NIL)) {
-                L = 12;
-                continue;
-              }
-              x0 = a5;
-              --S.depth;
-              return x0;
-            case 12:
-              LN[d] = 9;
-              if (!Array.isArray(x0)) {
-                L = 6;
-                continue;
-              }
-              x0 = i3(x0);
-              x0 = [a6, x0];
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:classify/1: no label " + L);
+      switch (L) {
+        case 6:
+          LN[d] = 9;
+          throw functionClause(f2_classify_1, [x0]);
+        case 7:
+          LN[d] = 9;
+          if (!(x0 instanceof Atom)) {
+            L = 8;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          if (!(x0 === a2)) {
+            L = 11;
+            continue;
+          }
+          --S.depth;
+          return x0;
+        case 8:
+          LN[d] = 9;
+          switch (x0) {
+            case 0:
+              L = 10;
+              continue;
+            case 1:
+              L = 9;
+              continue;
+            default:
+              L = 11;
+              continue;
+          }
+        case 9:
+          LN[d] = 9;
+          x0 = a3;
+          --S.depth;
+          return x0;
+        case 10:
+          LN[d] = 9;
+          x0 = a4;
+          --S.depth;
+          return x0;
+        case 11:
+          LN[d] = 9;
+          if (!(x0 instanceof Cons || x0 === NIL)) {
+            L = 12;
+            continue;
+          }
+          x0 = a5;
+          --S.depth;
+          return x0;
+        case 12:
+          LN[d] = 9;
+          if (!Array.isArray(x0)) {
+            L = 6;
+            continue;
+          }
+          x0 = i3(x0);
+          x0 = [a6, x0];
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:classify/1: no label " + L);
       }
     }
   }
@@ -376,7 +358,6 @@
         }
       } catch (e) {
         if (C.length > 0 && e instanceof ErlangException) {
-          capture(e, d);
           S.depth = d;
           L = C[C.length - 1];
           x0 = NONVALUE;
@@ -385,7 +366,7 @@
           x3 = e;
           continue;
         }
-        throw annotate(e, d);
+        throw e;
       }
     }
   }
@@ -414,23 +395,17 @@
     FN[d] = f4_adder_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 17:
-              LN[d] = 12;
-              throw functionClause(f4_adder_1, [x0]);
-            case 18:
-              LN[d] = 12;
-              x0 = makeFun(0, [x0]);
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:adder/1: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 17:
+          LN[d] = 12;
+          throw functionClause(f4_adder_1, [x0]);
+        case 18:
+          LN[d] = 12;
+          x0 = makeFun(0, [x0]);
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:adder/1: no label " + L);
       }
     }
   }
@@ -460,35 +435,29 @@
     FN[d] = f5_tag_2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 19:
-              LN[d] = 13;
-              throw functionClause(f5_tag_2, [x0, x1]);
-            case 20:
-              LN[d] = 13;
-              if (!(x0 instanceof ErlMap)) {
-                L = 19;
-                continue;
-              }
-              t = mapGet(x0, a9);
-              if (t === undefined) {
-                L = 19;
-                continue;
-              }
-              x2 = t;
-              x1 = [x1, x2];
-              x0 = mapPut(x0, [a10, a11]);
-              x0 = mapUpdate(x0, [a9, x1]);
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:tag/2: no label " + L);
+      switch (L) {
+        case 19:
+          LN[d] = 13;
+          throw functionClause(f5_tag_2, [x0, x1]);
+        case 20:
+          LN[d] = 13;
+          if (!(x0 instanceof ErlMap)) {
+            L = 19;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          t = mapGet(x0, a9);
+          if (t === undefined) {
+            L = 19;
+            continue;
+          }
+          x2 = t;
+          x1 = [x1, x2];
+          x0 = mapPut(x0, [a10, a11]);
+          x0 = mapUpdate(x0, [a9, x1]);
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:tag/2: no label " + L);
       }
     }
   }
@@ -516,23 +485,17 @@
     FN[d] = f6_module_info_0;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 21:
-              LN[d] = 0;
-              throw functionClause(f6_module_info_0, []);
-            case 22:
-              LN[d] = 0;
-              x0 = a12;
-              --S.depth;
-              return i5(x0);
-            default:
-              throw new Error("codegen_shapes:module_info/0: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 21:
+          LN[d] = 0;
+          throw functionClause(f6_module_info_0, []);
+        case 22:
+          LN[d] = 0;
+          x0 = a12;
+          --S.depth;
+          return i5(x0);
+        default:
+          throw new Error("codegen_shapes:module_info/0: no label " + L);
       }
     }
   }
@@ -561,24 +524,18 @@
     FN[d] = f7_module_info_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 23:
-              LN[d] = 0;
-              throw functionClause(f7_module_info_1, [x0]);
-            case 24:
-              LN[d] = 0;
-              x1 = x0;
-              x0 = a12;
-              --S.depth;
-              return i6(x0, x1);
-            default:
-              throw new Error("codegen_shapes:module_info/1: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 23:
+          LN[d] = 0;
+          throw functionClause(f7_module_info_1, [x0]);
+        case 24:
+          LN[d] = 0;
+          x1 = x0;
+          x0 = a12;
+          --S.depth;
+          return i6(x0, x1);
+        default:
+          throw new Error("codegen_shapes:module_info/1: no label " + L);
       }
     }
   }
@@ -608,23 +565,17 @@
     FN[d] = f8__adder_1_fun_0__2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 25:
-              LN[d] = 12;
-              throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
-            case 26:
-              LN[d] = 12;
-              x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:-adder/1-fun-0-/2: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 25:
+          LN[d] = 12;
+          throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
+        case 26:
+          LN[d] = 12;
+          x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:-adder/1-fun-0-/2: no label " + L);
       }
     }
   }
@@ -654,47 +605,41 @@
     FN[d] = f9__main_0_lc$_0_1_0__1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 27:
-              LN[d] = 3;
-              throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
-            case 28:
-              LN[d] = 3;
-              if (!(x0 instanceof Cons)) {
-                L = 29;
-                continue;
-              }
-              t = x0;
-              x0 = t.head;
-              y0 = t.tail;
-              x0 = f2_classify_1(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
-              }
-            case 900031:
-              t = y0;
-              y0 = x0;
-              x0 = t;
-              x0 = f9__main_0_lc$_0_1_0__1(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
-              }
-            case 900032:
-              x0 = new Cons(y0, x0);
-              --S.depth;
-              return x0;
-            case 29:
-              LN[d] = 3;
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("codegen_shapes:-main/0-lc$^0/1-0-/1: no label " + L);
+      switch (L) {
+        case 27:
+          LN[d] = 3;
+          throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
+        case 28:
+          LN[d] = 3;
+          if (!(x0 instanceof Cons)) {
+            L = 29;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          t = x0;
+          x0 = t.head;
+          y0 = t.tail;
+          x0 = f2_classify_1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
+          }
+        case 900031:
+          t = y0;
+          y0 = x0;
+          x0 = t;
+          x0 = f9__main_0_lc$_0_1_0__1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
+          }
+        case 900032:
+          x0 = new Cons(y0, x0);
+          --S.depth;
+          return x0;
+        case 29:
+          LN[d] = 3;
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("codegen_shapes:-main/0-lc$^0/1-0-/1: no label " + L);
       }
     }
   }

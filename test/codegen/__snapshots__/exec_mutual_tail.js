@@ -1,6 +1,6 @@
 (function (R, M) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, annotate, eqx, eq, cmp, isInt, isNum, isFun, callFun, applyMFA, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, capture, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, eqx, eq, cmp, isInt, isNum, isFun, callFun, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size} = R;
   const FN = S.fns;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
@@ -35,61 +35,55 @@
     FN[d] = f0_main_0;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 1:
-              LN[d] = 1;
-              throw functionClause(f0_main_0, []);
-            case 2:
-              LN[d] = 1;
-              x1 = 0;
-              x0 = 10000000;
-              LN[d] = 2;
-              x0 = f1_ping_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
-              }
-            case 23:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
-              }
-            case 24:
-              x1 = 0;
-              x0 = 10000000;
-              LN[d] = 3;
-              x0 = f3_loop_2(x0, x1);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
-              }
-            case 25:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
-              }
-            case 26:
-              x0 = 1000001;
-              LN[d] = 4;
-              x0 = f4_even_1(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
-              }
-            case 27:
-              x0 = i0(x0);
-              if (x0 === SUSPEND) {
-                return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
-              }
-            case 28:
-              x0 = a0;
-              --S.depth;
-              return x0;
-            default:
-              throw new Error("exec_mutual_tail:main/0: no label " + L);
+      switch (L) {
+        case 1:
+          LN[d] = 1;
+          throw functionClause(f0_main_0, []);
+        case 2:
+          LN[d] = 1;
+          x1 = 0;
+          x0 = 10000000;
+          LN[d] = 2;
+          x0 = f1_ping_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+        case 23:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
+          }
+        case 24:
+          x1 = 0;
+          x0 = 10000000;
+          LN[d] = 3;
+          x0 = f3_loop_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
+          }
+        case 25:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
+          }
+        case 26:
+          x0 = 1000001;
+          LN[d] = 4;
+          x0 = f4_even_1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
+          }
+        case 27:
+          x0 = i0(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
+          }
+        case 28:
+          x0 = a0;
+          --S.depth;
+          return x0;
+        default:
+          throw new Error("exec_mutual_tail:main/0: no label " + L);
       }
     }
   }
@@ -119,34 +113,28 @@
     FN[d] = f1_ping_2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 3:
-              LN[d] = 5;
-              throw functionClause(f1_ping_2, [x0, x1]);
-            case 4:
-              LN[d] = 5;
-              if (!(x0 === 0)) {
-                L = 5;
-                continue;
-              }
-              x0 = [a1, x1];
-              --S.depth;
-              return x0;
-            case 5:
-              LN[d] = 5;
-              LN[d] = 6;
-              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              x1 = typeof x1 === "number" && typeof 1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
-              --S.depth;
-              return f2_pong_2(x0, x1);
-            default:
-              throw new Error("exec_mutual_tail:ping/2: no label " + L);
+      switch (L) {
+        case 3:
+          LN[d] = 5;
+          throw functionClause(f1_ping_2, [x0, x1]);
+        case 4:
+          LN[d] = 5;
+          if (!(x0 === 0)) {
+            L = 5;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = [a1, x1];
+          --S.depth;
+          return x0;
+        case 5:
+          LN[d] = 5;
+          LN[d] = 6;
+          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && typeof 1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
+          --S.depth;
+          return f2_pong_2(x0, x1);
+        default:
+          throw new Error("exec_mutual_tail:ping/2: no label " + L);
       }
     }
   }
@@ -176,34 +164,28 @@
     FN[d] = f2_pong_2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 6:
-              LN[d] = 7;
-              throw functionClause(f2_pong_2, [x0, x1]);
-            case 7:
-              LN[d] = 7;
-              if (!(x0 === 0)) {
-                L = 8;
-                continue;
-              }
-              x0 = [a2, x1];
-              --S.depth;
-              return x0;
-            case 8:
-              LN[d] = 7;
-              LN[d] = 8;
-              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              x1 = typeof x1 === "number" && typeof 2 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
-              --S.depth;
-              return f1_ping_2(x0, x1);
-            default:
-              throw new Error("exec_mutual_tail:pong/2: no label " + L);
+      switch (L) {
+        case 6:
+          LN[d] = 7;
+          throw functionClause(f2_pong_2, [x0, x1]);
+        case 7:
+          LN[d] = 7;
+          if (!(x0 === 0)) {
+            L = 8;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = [a2, x1];
+          --S.depth;
+          return x0;
+        case 8:
+          LN[d] = 7;
+          LN[d] = 8;
+          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && typeof 2 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
+          --S.depth;
+          return f1_ping_2(x0, x1);
+        default:
+          throw new Error("exec_mutual_tail:pong/2: no label " + L);
       }
     }
   }
@@ -233,39 +215,33 @@
     FN[d] = f3_loop_2;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 9:
-              LN[d] = 9;
-              throw functionClause(f3_loop_2, [x0, x1]);
-            case 10:
-              LN[d] = 9;
-              if (!(x0 === 0)) {
-                L = 11;
-                continue;
-              }
-              x0 = x1;
-              --S.depth;
-              return x0;
-            case 11:
-              LN[d] = 9;
-              LN[d] = 10;
-              x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              x1 = i3(x1, x0);
-              x0 = x2;
-              if (--S.reds < 0) {
-                --S.depth;
-                return suspendEntry(f3_loop_2, [x0, x1]);
-              }
-              L = 10;
-              continue;
-            default:
-              throw new Error("exec_mutual_tail:loop/2: no label " + L);
+      switch (L) {
+        case 9:
+          LN[d] = 9;
+          throw functionClause(f3_loop_2, [x0, x1]);
+        case 10:
+          LN[d] = 9;
+          if (!(x0 === 0)) {
+            L = 11;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = x1;
+          --S.depth;
+          return x0;
+        case 11:
+          LN[d] = 9;
+          LN[d] = 10;
+          x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = i3(x1, x0);
+          x0 = x2;
+          if (--S.reds < 0) {
+            --S.depth;
+            return suspendEntry(f3_loop_2, [x0, x1]);
+          }
+          L = 10;
+          continue;
+        default:
+          throw new Error("exec_mutual_tail:loop/2: no label " + L);
       }
     }
   }
@@ -294,33 +270,27 @@
     FN[d] = f4_even_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 12:
-              LN[d] = 11;
-              throw functionClause(f4_even_1, [x0]);
-            case 13:
-              LN[d] = 11;
-              if (!(x0 === 0)) {
-                L = 14;
-                continue;
-              }
-              x0 = a3;
-              --S.depth;
-              return x0;
-            case 14:
-              LN[d] = 11;
-              LN[d] = 12;
-              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              --S.depth;
-              return f5_odd_1(x0);
-            default:
-              throw new Error("exec_mutual_tail:even/1: no label " + L);
+      switch (L) {
+        case 12:
+          LN[d] = 11;
+          throw functionClause(f4_even_1, [x0]);
+        case 13:
+          LN[d] = 11;
+          if (!(x0 === 0)) {
+            L = 14;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = a3;
+          --S.depth;
+          return x0;
+        case 14:
+          LN[d] = 11;
+          LN[d] = 12;
+          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          --S.depth;
+          return f5_odd_1(x0);
+        default:
+          throw new Error("exec_mutual_tail:even/1: no label " + L);
       }
     }
   }
@@ -349,33 +319,27 @@
     FN[d] = f5_odd_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 15:
-              LN[d] = 13;
-              throw functionClause(f5_odd_1, [x0]);
-            case 16:
-              LN[d] = 13;
-              if (!(x0 === 0)) {
-                L = 17;
-                continue;
-              }
-              x0 = a4;
-              --S.depth;
-              return x0;
-            case 17:
-              LN[d] = 13;
-              LN[d] = 14;
-              x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-              --S.depth;
-              return f4_even_1(x0);
-            default:
-              throw new Error("exec_mutual_tail:odd/1: no label " + L);
+      switch (L) {
+        case 15:
+          LN[d] = 13;
+          throw functionClause(f5_odd_1, [x0]);
+        case 16:
+          LN[d] = 13;
+          if (!(x0 === 0)) {
+            L = 17;
+            continue;
           }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+          x0 = a4;
+          --S.depth;
+          return x0;
+        case 17:
+          LN[d] = 13;
+          LN[d] = 14;
+          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          --S.depth;
+          return f4_even_1(x0);
+        default:
+          throw new Error("exec_mutual_tail:odd/1: no label " + L);
       }
     }
   }
@@ -403,23 +367,17 @@
     FN[d] = f6_module_info_0;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 18:
-              LN[d] = 0;
-              throw functionClause(f6_module_info_0, []);
-            case 19:
-              LN[d] = 0;
-              x0 = a5;
-              --S.depth;
-              return i4(x0);
-            default:
-              throw new Error("exec_mutual_tail:module_info/0: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 18:
+          LN[d] = 0;
+          throw functionClause(f6_module_info_0, []);
+        case 19:
+          LN[d] = 0;
+          x0 = a5;
+          --S.depth;
+          return i4(x0);
+        default:
+          throw new Error("exec_mutual_tail:module_info/0: no label " + L);
       }
     }
   }
@@ -448,24 +406,18 @@
     FN[d] = f7_module_info_1;
     LN[d] = ln;
     for (; ; ) {
-      try {
-        for (; ; ) {
-          switch (L) {
-            case 20:
-              LN[d] = 0;
-              throw functionClause(f7_module_info_1, [x0]);
-            case 21:
-              LN[d] = 0;
-              x1 = x0;
-              x0 = a5;
-              --S.depth;
-              return i5(x0, x1);
-            default:
-              throw new Error("exec_mutual_tail:module_info/1: no label " + L);
-          }
-        }
-      } catch (e) {
-        throw annotate(e, d);
+      switch (L) {
+        case 20:
+          LN[d] = 0;
+          throw functionClause(f7_module_info_1, [x0]);
+        case 21:
+          LN[d] = 0;
+          x1 = x0;
+          x0 = a5;
+          --S.depth;
+          return i5(x0, x1);
+        default:
+          throw new Error("exec_mutual_tail:module_info/1: no label " + L);
       }
     }
   }
