@@ -3,6 +3,7 @@
  * text is an array of code points, as io_lib's flattened chardata is.
  */
 import type { Atom } from '../term/atom.js';
+import { atomNeedsQuotes } from '../term/print.js';
 
 export type Chars = number[];
 
@@ -138,30 +139,13 @@ export function writeString(cs: ArrayLike<number>, q: number, mode: StringMode):
   return out;
 }
 
-// erl_scan:reserved_word/1 in OTP 25 (no feature keywords enabled by default).
-const RESERVED = new Set([
-  'after', 'begin', 'case', 'try', 'cond', 'catch', 'andalso', 'orelse', 'end', 'fun', 'if', 'let', 'of',
-  'receive', 'when', 'bnot', 'not', 'div', 'rem', 'band', 'and', 'bor', 'bxor', 'bsl', 'bsr', 'or', 'xor',
-]);
-
-const isLowerStart = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
-const isNameChar = (c: number) =>
-  isLowerStart(c) ||
-  (c >= 0x41 && c <= 0x5a) ||
-  (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
-  (c >= 0x30 && c <= 0x39) ||
-  c === 0x5f ||
-  c === 0x40;
-
 /**
  * io_lib:write_atom/1 (`unicode`: characters from 160 up kept) or write_atom_as_latin1/1
  * (`latin1`: characters above 255 as \x{...}).
  */
 export function writeAtom(a: Atom, enc: Encoding): Chars {
   const cs = atomChars(a);
-  let quote = RESERVED.has(a.name) || cs.length === 0 || !isLowerStart(cs[0]);
-  for (let i = 1; i < cs.length && !quote; i++) quote = !isNameChar(cs[i]);
-  return quote ? writeString(cs, 0x27, enc === 'latin1' ? 'asLatin1' : 'unicode') : cs;
+  return atomNeedsQuotes(a.name) ? writeString(cs, 0x27, enc === 'latin1' ? 'asLatin1' : 'unicode') : cs;
 }
 
 /** Decodes one strict UTF-8 character (as the `/utf8` binary match does) at `i`. */

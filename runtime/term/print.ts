@@ -146,15 +146,16 @@ const isNameChar = (c: number) =>
   c === 0x5f ||
   c === 0x40;
 
+/** Whether an atom must be quoted to read back as itself (reserved word, or not a bare name). */
+export function atomNeedsQuotes(name: string): boolean {
+  if (RESERVED.has(name) || name.length === 0 || !isLowerStart(name.codePointAt(0)!)) return true;
+  for (const ch of name) if (!isNameChar(ch.codePointAt(0)!)) return true;
+  return false;
+}
+
 /** An atom as `~w` writes it: bare when it reads back as an atom, else single-quoted. */
 export function formatAtom(a: Atom): string {
-  const name = a.name;
-  if (!RESERVED.has(name) && name.length > 0 && isLowerStart(name.charCodeAt(0))) {
-    let bare = true;
-    for (let i = 1; i < name.length && bare; i++) bare = isNameChar(name.charCodeAt(i));
-    if (bare) return name;
-  }
-  return quoteChars(name, "'");
+  return atomNeedsQuotes(a.name) ? quoteChars(a.name, "'") : a.name;
 }
 
 const ESCAPES: Record<number, string> = {
