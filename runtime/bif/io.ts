@@ -101,7 +101,7 @@ defineBifs('io', {
 });
 
 defineBifs('io_lib', {
-  // OTP returns a deep list here; we return the same characters flat (docs/issues).
+  // OTP returns a deep list here; we return the same characters flat (docs/terms.md, known gaps).
   'format/2': (f, a) => list(formatChars(f, a)),
   'fwrite/2': (f, a) => list(formatChars(f, a)),
 });
