@@ -81,9 +81,9 @@ export function badarith(args?: Term[]): never {
   throw new ErlangException(ERROR, BADARITH, args);
 }
 
-/** `{Tag, Value}` errors: badmatch, case_clause, badarity, badfun, badkey, badmap, badrecord... */
-export function taggedError(tag: string, value: Term): never {
-  throw new ErlangException(ERROR, [atom(tag), value]);
+/** A `{Tag, Value}` error: badmatch, case_clause, badarity, badfun, badkey, badmap, badrecord... */
+export function taggedError(tag: string, value: Term): ErlangException {
+  return new ErlangException(ERROR, [atom(tag), value]);
 }
 
 export function isExceptionClass(a: Atom): a is ExceptionClass {

@@ -4,7 +4,7 @@
  * kept small; errors are *returned* as exceptions for the generated `throw`.
  */
 import { lookupBif } from './bif/registry.js';
-import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame } from './exception.js';
+import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame, taggedError } from './exception.js';
 import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
 import { NONVALUE, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
@@ -27,10 +27,6 @@ import { startMatch } from './term/bits/match.js';
 export const isInt = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint';
 export const isNum = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof ErlFloat;
 
-export function funArity(f: ExportFun | LocalFun): number {
-  return f.arity;
-}
-
 /** is_function/1,2; a non-integer or negative arity is badarg, as in the guard BIF. */
 export function isFun(v: Term, arity: Term): boolean {
   if (!(v instanceof ExportFun || v instanceof LocalFun)) return false;
@@ -39,7 +35,7 @@ export function isFun(v: Term, arity: Term): boolean {
   return v.arity === arity;
 }
 
-const tag = (name: string, v: Term): ErlangException => new ErlangException(ERROR, [atom(name), v]);
+const tag = taggedError;
 export const badmatch = (v: Term) => tag('badmatch', v);
 export const caseClause = (v: Term) => tag('case_clause', v);
 export const tryClause = (v: Term) => tag('try_clause', v);
@@ -120,13 +116,12 @@ type Callable = (...args: Term[]) => Term;
  */
 export function applyLast(m: Term, f: Term, args: Term[]): Term {
   if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
-  const native = lookupBif(m.name, f.name, args.length) !== undefined;
-  const fn = resolve(m.name, f.name, args.length);
-  if (!native) {
+  const bif = native(m.name, f.name, args.length);
+  if (bif === undefined) {
     S.depth--;
-    return fn(...args);
+    return resolve(m.name, f.name, args.length)(...args);
   }
-  const r = fn(...args);
+  const r = bif(...args);
   S.depth--;
   return r;
 }
@@ -196,10 +191,25 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
 
 const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
 
+/** Natives wrapped once each (dynamic `apply` resolves on every call). */
+const wrappedNatives = new Map<string, Callable>();
+
+function native(m: string, f: string, arity: number): Callable | undefined {
+  const key = `${m}:${f}/${arity}`;
+  let w = wrappedNatives.get(key);
+  if (w === undefined) {
+    const bif = lookupBif(m, f, arity);
+    if (bif === undefined) return undefined;
+    w = withBifFrame(m, f, bif, arity);
+    wrappedNatives.set(key, w);
+  }
+  return w;
+}
+
 /** What a call to M:F/A runs: a native function, else an export of a loaded module. */
 export function resolve(m: string, f: string, arity: number): Callable {
-  const bif = lookupBif(m, f, arity);
-  if (bif) return withBifFrame(m, f, bif, arity);
+  const bif = native(m, f, arity);
+  if (bif) return bif;
   const fn = MODULES.get(m)?.exports.get(`${f}/${arity}`);
   if (fn) return fn as unknown as Callable;
   return undefStub(m, f, arity);

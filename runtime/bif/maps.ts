@@ -3,7 +3,7 @@
  * `erts_internal:map_next/3`, the iterator OTP's own maps.erl builds fold/map/filter/to_list on.
  * Higher-order map functions stay OTP's Erlang code: a native cannot resume a fun that suspends.
  */
-import { badarg, ErlangException, ERROR } from '../exception.js';
+import { badarg, taggedError } from '../exception.js';
 import { atom, FALSE, TRUE } from '../term/atom.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { ErlMap } from '../term/map.js';
@@ -18,20 +18,18 @@ const ITERATOR = atom('iterator');
 const NONE = atom('none');
 const EMPTY = new ErlMap([], []);
 
-function tagged(tag: string, v: Term, args: Term[]): never {
-  const e = new ErlangException(ERROR, [atom(tag), v]);
-  void args;
-  throw e;
+function tagged(tag: string, v: Term): never {
+  throw taggedError(tag, v);
 }
 
-function map(m: Term, args: Term[]): ErlMap {
-  if (!(m instanceof ErlMap)) tagged('badmap', m, args);
+function map(m: Term): ErlMap {
+  if (!(m instanceof ErlMap)) tagged('badmap', m);
   return m;
 }
 
 function get(k: Term, m: Term): Term {
-  const v = mapGet(map(m, [k, m]), k);
-  if (v === undefined) tagged('badkey', k, [k, m]);
+  const v = mapGet(map(m), k);
+  if (v === undefined) tagged('badkey', k);
   return v;
 }
 
@@ -65,7 +63,7 @@ function mapNext(path: Term, m: Term, acc: Term): Term {
 defineBifs('maps', {
   'get/2': get,
   'find/2': (k, m) => {
-    const v = mapGet(map(m, [k, m]), k);
+    const v = mapGet(map(m), k);
     return v === undefined ? ERROR_ATOM : [OK_ATOM, v];
   },
   'from_list/1': fromList,
@@ -74,33 +72,33 @@ defineBifs('maps', {
     if (items === undefined) badarg([ks, v]);
     return makeMap(items.map((k) => [k, v] as [Term, Term]));
   },
-  'is_key/2': (k, m) => (mapGet(map(m, [k, m]), k) === undefined ? FALSE : TRUE),
-  'keys/1': (m) => list(map(m, [m]).keys as Term[]),
-  'values/1': (m) => list(map(m, [m]).values as Term[]),
+  'is_key/2': (k, m) => (mapGet(map(m), k) === undefined ? FALSE : TRUE),
+  'keys/1': (m) => list(map(m).keys as Term[]),
+  'values/1': (m) => list(map(m).values as Term[]),
   'merge/2': (a, b) => {
-    const mb = map(b, [a, b]);
-    return mapPutPairs(map(a, [a, b]), mb.keys.flatMap((k, i) => [k, mb.values[i]]));
+    const mb = map(b);
+    return mapPutPairs(map(a), mb.keys.flatMap((k, i) => [k, mb.values[i]]));
   },
-  'put/3': (k, v, m) => mapPutPairs(map(m, [k, v, m]), [k, v]),
-  'remove/2': (k, m) => mapRemove(map(m, [k, m]), k),
+  'put/3': (k, v, m) => mapPutPairs(map(m), [k, v]),
+  'remove/2': (k, m) => mapRemove(map(m), k),
   'take/2': (k, m) => {
-    const v = mapGet(map(m, [k, m]), k);
+    const v = mapGet(map(m), k);
     return v === undefined ? ERROR_ATOM : [v, mapRemove(m as ErlMap, k)];
   },
-  'to_list/1': (m) => mapNext(0, map(m, [m]), NIL),
+  'to_list/1': (m) => mapNext(0, map(m), NIL),
   'update/3': (k, v, m) => {
-    const r = mapUpdatePairs(map(m, [k, v, m]), [k, v]);
-    if (!(r instanceof ErlMap)) tagged('badkey', k, [k, v, m]);
+    const r = mapUpdatePairs(map(m), [k, v]);
+    if (!(r instanceof ErlMap)) tagged('badkey', k);
     return r;
   },
   'new/0': () => EMPTY,
-  'size/1': (m) => map(m, [m]).size,
+  'size/1': (m) => map(m).size,
 });
 
 defineBifs('erlang', {
   'map_get/2': get,
-  'map_size/1': (m) => map(m, [m]).size,
-  'is_map_key/2': (k, m) => (mapGet(map(m, [k, m]), k) === undefined ? FALSE : TRUE),
+  'map_size/1': (m) => map(m).size,
+  'is_map_key/2': (k, m) => (mapGet(map(m), k) === undefined ? FALSE : TRUE),
 });
 
 defineBifs('erts_internal', {

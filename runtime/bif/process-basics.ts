@@ -6,6 +6,7 @@
 import { badarg } from '../exception.js';
 import { MODULES } from '../modules.js';
 import { Atom, atom, UNDEFINED } from '../term/atom.js';
+import { BitString } from '../term/binary.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
 import { Pid, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
@@ -54,7 +55,7 @@ function funInfo(f: Term, item: Term): Term {
 }
 
 function binaryOf(b: Uint8Array): Term {
-  return list(Array.from(b));
+  return new BitString(b.slice());
 }
 
 defineBifs('erlang', {

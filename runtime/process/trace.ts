@@ -97,8 +97,3 @@ export function internalError(e: unknown): InternalError {
   const d = S.depth;
   return new InternalError(e, d >= 1 && S.fns[d] ? describe(S.fns[d], S.lns[d]) : 'the runtime');
 }
-
-/** The stack trace as the Erlang list `build_stacktrace` produces. */
-export function stacktrace(e: ErlangException): Term {
-  return list(e.trace);
-}
