@@ -3,6 +3,7 @@
  * The `beamjs` command. Exit status: 0 on success, 2 for bad usage or unreadable input
  * (with one line on stderr), 1 when the program run crashes.
  */
+import { writeSync } from 'node:fs';
 import { listing } from '../compiler/beam/listing.js';
 import { readBeamFile } from '../compiler/beam/reader.js';
 import { BeamFormatError } from '../compiler/beam/errors.js';
@@ -85,18 +86,35 @@ async function run(args: string[]): Promise<void> {
     S.maxDepth = 8;
   }
   const { flushStdout } = await import('../runtime/io/stdout.js');
-  const out = sys.runEntry(mod, fun, programArgs.map(argTerm));
+  const { formatTerm: fmt } = await import('../runtime/term/print.js');
+  let finished = false;
+  // Nothing runnable, no timer, no host event: the entry can never continue (erl would hang).
+  process.on('beforeExit', () => {
+    if (finished) return;
+    finished = true;
+    flushStdout();
+    writeSync(2, 'beamjs: deadlock: the entry process waits in receive and nothing can wake it\n');
+    process.exitCode = 1;
+  });
+  const out = await sys.runEntry(mod, fun, programArgs.map(argTerm));
+  finished = true;
   flushStdout();
   if (out.kind === 'value') {
     if (entry !== undefined) process.stdout.write(formatTerm(out.value, { strings: true }) + '\n');
     process.exitCode = 0;
   } else if (out.kind === 'exception') {
     const { crashReport } = await import('../runtime/report.js');
-    process.stderr.write(crashReport(out.exception));
+    writeSync(2, crashReport(out.exception));
     process.exitCode = 1;
+  } else if (out.kind === 'exit') {
+    writeSync(2, `** exited: ${fmt(out.reason, { strings: true })}\n`);
+    process.exitCode = 1;
+  } else if (out.kind === 'halt') {
+    if (typeof out.status === 'string') writeSync(2, `${out.status}\n`);
+    process.exitCode = typeof out.status === 'number' ? out.status & 255 : 1;
   } else {
-    process.stderr.write(`beamjs: ${out.error.message}\n`);
-    if (out.error.cause instanceof Error && out.error.cause.stack) process.stderr.write(out.error.cause.stack + '\n');
+    writeSync(2, `beamjs: ${out.error.message}\n`);
+    if (out.error.cause instanceof Error && out.error.cause.stack) writeSync(2, out.error.cause.stack + '\n');
     process.exitCode = 70;
   }
 }

@@ -23,6 +23,17 @@ import { makeMap } from './term/mapbuild.js';
 import { bigToDouble } from './term/arith.js';
 import { BitWriter, bsAdd, createBin, initWritable, utf16Size, utf8Size } from './term/bits/build.js';
 import { startMatch } from './term/bits/match.js';
+import {
+  bindMarker,
+  clearMarker,
+  peekMessage,
+  receiveTimedOut,
+  removeMessage,
+  reserveMarker,
+  skipMessage,
+  useMarker,
+  waitTimeout,
+} from './process/receive.js';
 
 export const isInt = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint';
 export const isNum = (v: Term): boolean => typeof v === 'number' || typeof v === 'bigint' || v instanceof ErlFloat;
@@ -274,6 +285,12 @@ export function checkFloat(x: number): number {
   return x;
 }
 
+let sendBif: Callable | undefined;
+/** The `send` instruction: erlang:send/2, with its frame on a badarg as on the BEAM. */
+export function send(dest: Term, msg: Term): Term {
+  return (sendBif ??= native('erlang', 'send', 2)!)(dest, msg);
+}
+
 /** The API object handed to generated modules. */
 export const RUNTIME = {
   S,
@@ -327,5 +344,15 @@ export const RUNTIME = {
   utf16Size,
   atom,
   makeFunFor,
+  send,
+  peekMessage,
+  skipMessage,
+  removeMessage,
+  waitTimeout,
+  receiveTimedOut,
+  reserveMarker,
+  bindMarker,
+  useMarker,
+  clearMarker,
 };
 

@@ -10,7 +10,13 @@ import './bif/index.js';
 import { linkAll, loadModule } from './loader.js';
 import { MODULES, setAutoloader, type LoadedModule } from './modules.js';
 import { resolve } from './ops.js';
-import { runToCompletion, type Outcome } from './process/driver.js';
+import { endings, type Outcome } from './process/driver.js';
+import { PROCESSES, resetPids } from './process/process.js';
+import { halt, resetScheduler, setHaltHandler } from './process/scheduler.js';
+import { ALIASES, NAMES, NORMAL } from './process/signals.js';
+import { spawnProcess } from './process/spawn.js';
+import { S } from './process/state.js';
+import { atom } from './term/atom.js';
 import type { Term } from './term/term.js';
 
 const codePath: string[] = [];
@@ -84,9 +90,41 @@ export function addOtpLibraries(root = findOtpRoot()): boolean {
   return true;
 }
 
-/** Runs `module:name(args...)` in a fresh process until it returns or crashes. */
-export function runEntry(module: string, name: string, args: Term[]): Outcome {
+/** What ended a run: the entry's outcome, or erlang:halt/0,1,2 with its status. */
+export type RunResult = Outcome | { readonly kind: 'halt'; readonly status: number | string };
+
+/**
+ * Runs `module:name(args...)` as the entry process, as `gleam run` or `erl -eval` would: the
+ * scheduler runs it and every process it spawns, and the run ends when the entry returns or
+ * crashes (other processes notwithstanding) or when erlang:halt is called. The entry process
+ * traps exits, like erl's eval process. A fresh runtime state (process table, names) each time.
+ */
+export function runEntry(module: string, name: string, args: Term[]): Promise<RunResult> {
   linkAll();
+  resetRuntime();
   const fn = resolve(module, name, args.length);
-  return runToCompletion(() => fn(...args));
+  return new Promise((done) => {
+    setHaltHandler((status) => done({ kind: 'halt', status }));
+    const p = spawnProcess(() => fn(...args), [atom(module), atom(name), args.length], { entry: true, trapExit: true });
+    p.onExit = (reason) => {
+      const e = endings.get(p);
+      let out: Outcome;
+      if (e?.internal) out = { kind: 'internal', error: e.internal };
+      else if (e?.crash) out = { kind: 'exception', exception: e.crash };
+      else if (reason === NORMAL && p.result !== undefined) out = { kind: 'value', value: p.result };
+      else out = { kind: 'exit', reason };
+      setHaltHandler(() => {});
+      halt(0);
+      done(out);
+    };
+  });
+}
+
+function resetRuntime(): void {
+  resetScheduler();
+  PROCESSES.clear();
+  NAMES.clear();
+  ALIASES.clear();
+  resetPids();
+  S.current = undefined;
 }

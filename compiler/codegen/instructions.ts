@@ -34,24 +34,27 @@ function xargs(n: number): J.Expr[] {
 /** `x0 = call; if (x0 === SUSPEND) return save(...)`, and the resume label after it. */
 function callAndResume(cx: FunctionContext, callExpr: J.Expr): Translated {
   const resume = cx.resumeLabel();
-  const ys = Array.from({ length: cx.frame.slots }, (_, i) => id(`y${i}`));
   return {
-    stmts: [
-      J.assign(x0, callExpr),
-      J.ifs(J.bin('===', x0, id('SUSPEND')), [
-        J.ret(
-          J.call(id('suspendAt'), [
-            id(cx.name),
-            J.num(resume),
-            ys.length ? J.array(ys) : J.undef,
-            cx.hasCatch ? id('C') : J.undef,
-            J.member(id('LN'), id('d')),
-          ]),
-        ),
-      ]),
-    ],
+    stmts: [J.assign(x0, callExpr), J.ifs(J.bin('===', x0, id('SUSPEND')), [J.ret(saveFrame(cx, resume))])],
     resume,
   };
+}
+
+/** `suspendAt(...)`: saves this activation (y registers, live catches, line) to resume at `at`. */
+function saveFrame(cx: FunctionContext, at: number): J.Expr {
+  const ys = Array.from({ length: cx.frame.slots }, (_, i) => id(`y${i}`));
+  return J.call(id('suspendAt'), [
+    id(cx.name),
+    J.num(at),
+    ys.length ? J.array(ys) : J.undef,
+    cx.hasCatch ? id('C') : J.undef,
+    J.member(id('LN'), id('d')),
+  ]);
+}
+
+/** Saves this frame to resume at `resumeAt` (the receive loop) and suspends the process. */
+function suspendToWait(cx: FunctionContext, resumeAt: number): J.Stmt[] {
+  return [J.assign(J.member(id('S'), 'waiting'), J.bool(true)), J.ret(saveFrame(cx, resumeAt))];
 }
 
 /** A tail call: this activation leaves no frame. */
@@ -176,9 +179,6 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'nif_start':
     case 'executable_line':
     case 'debug_line':
-    case 'recv_marker_bind':
-    case 'recv_marker_clear':
-    case 'recv_marker_use':
       return plain([]);
     case 'line':
       return plain([J.assign(J.member(id('LN'), id('d')), J.num(unsigned(a[0])))]);
@@ -347,6 +347,32 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       return plain([J.throwS(rt('tryClause', V(0)))]);
     case 'badrecord':
       return plain([J.throwS(rt('badRecord', V(0)))]);
+
+    // Messages (runtime/process/receive.ts). `wait` saves this frame to resume at the
+    // receive's loop_rec label and suspends with S.waiting set: the process sleeps until a
+    // message or its timeout makes it runnable again.
+    case 'send':
+      return plain([J.assign(x0, rt('send', x0, id('x1')))]);
+    case 'loop_rec':
+      return plain([J.assign(id('t'), rt('peekMessage')), J.ifs(J.bin('===', id('t'), J.undef), jump(label(a[0]))), set(1, id('t'))]);
+    case 'loop_rec_end':
+      return plain([J.expr(rt('skipMessage')), ...jump(label(a[0]))]);
+    case 'remove_message':
+      return plain([J.expr(rt('removeMessage'))]);
+    case 'wait':
+      return plain(suspendToWait(cx, label(a[0])));
+    case 'wait_timeout':
+      return plain([J.ifs(J.not(rt('waitTimeout', V(1))), suspendToWait(cx, label(a[0])))]);
+    case 'timeout':
+      return plain([J.expr(rt('receiveTimedOut'))]);
+    case 'recv_marker_reserve':
+      return plain([set(0, rt('reserveMarker'))]);
+    case 'recv_marker_bind':
+      return plain([J.expr(rt('bindMarker', V(0), V(1)))]);
+    case 'recv_marker_use':
+      return plain([J.expr(rt('useMarker', V(0)))]);
+    case 'recv_marker_clear':
+      return plain([J.expr(rt('clearMarker', V(0)))]);
 
     // Exceptions: C is the stack of live handler labels (see function.ts).
     case 'try':

@@ -25,7 +25,8 @@ export const RUNTIME_NAMES = [
   'isNum', 'isFun', 'callFun', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
   'mapGet', 'toFloat', 'checkFloat', 'createBin', 'startMatch', 'initWritable',
-  'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size',
+  'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size', 'send', 'peekMessage', 'skipMessage', 'removeMessage',
+  'waitTimeout', 'receiveTimedOut', 'reserveMarker', 'bindMarker', 'useMarker', 'clearMarker',
 ] as const;
 
 export interface GeneratedModule {

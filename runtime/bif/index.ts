@@ -8,3 +8,5 @@ import './maps.js';
 import './process-basics.js';
 import './string.js';
 import './persistent-term.js';
+import './processes.js';
+import './time.js';

@@ -6,6 +6,7 @@
  */
 import { badarg } from '../exception.js';
 import { decodeUtf8 } from '../io/chars.js';
+import { Pid } from '../term/identity.js';
 import { deviceBytes, formatChars } from '../io/format.js';
 import { writeStdout } from '../io/stdout.js';
 import { Atom, atom, OK } from '../term/atom.js';
@@ -27,6 +28,8 @@ function deviceName(d: Term): string {
     if (d.name === 'user') return 'standard_io';
     if (d.name === 'standard_io' || d.name === 'standard_error') return d.name;
   }
+  // A group leader pid: every process's is the one standard output.
+  if (d instanceof Pid) return 'standard_io';
   return badarg([d]);
 }
 
@@ -93,12 +96,18 @@ defineBifs('io', {
   'write/1': (t) => (write('standard_io', Array.from(formatTerm(t), (c) => c.codePointAt(0)!)), OK),
   'setopts/1': (o) => setopts('standard_io', o),
   'setopts/2': (d, o) => setopts(deviceName(d), o),
-  'getopts/0': () =>
-    list([
-      [atom('binary'), atom(binaryMode.get('standard_io') ? 'true' : 'false')],
-      [atom('encoding'), atom(encodings.get('standard_io') ?? 'latin1')],
-    ]),
+  // erl's default (+pc latin1): which characters ~tp prints as strings.
+  'printable_range/0': () => atom('latin1'),
+  'getopts/0': () => getopts('standard_io'),
+  'getopts/1': (d) => getopts(deviceName(d)),
 });
+
+/** What erl -noshell's devices answer: standard_io has a binary mode, standard_error not. */
+function getopts(device: string): Term {
+  const enc: Term = [atom('encoding'), atom(encodings.get(device) ?? 'latin1')];
+  if (device === 'standard_error') return list([enc]);
+  return list([[atom('binary'), atom(binaryMode.get(device) ? 'true' : 'false')], enc]);
+}
 
 defineBifs('io_lib', {
   // OTP returns a deep list here; we return the same characters flat (docs/terms.md, known gaps).

@@ -1,24 +1,30 @@
 /**
- * Process identity and state for the single process that runs today: `self/0`, the process
- * dictionary, references, node information and `fun_info`. The processes issue moves the
- * dictionary and pid into real process objects; the BEAM semantics stay as here.
+ * The process dictionary (kept in the running process), references, node information and
+ * `fun_info`.
  */
 import { badarg } from '../exception.js';
 import { MODULES } from '../modules.js';
 import { Atom, atom, UNDEFINED } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
-import { Pid, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
-import { ErlMap } from '../term/map.js';
-import { mapGet, mapPutPairs, mapRemove } from '../term/mapops.js';
+import { exactEqual } from '../term/compare.js';
+import { encodeExternal } from '../etf/encode.js';
+import { NODE, type Process } from '../process/process.js';
 import type { Term } from '../term/term.js';
+import { current, newRef } from './processes.js';
 import { defineBifs } from './registry.js';
 
-const NODE = atom('nonode@nohost');
-const SELF = new Pid(NODE, 80, 0, 0);
-let dict = new ErlMap([], []);
-let refCounter = 0;
+/** Process-dictionary keys: atoms and small integers as themselves, other terms by encoding. */
+function dictKey(k: Term): unknown {
+  if (k instanceof Atom || typeof k === 'number') return k;
+  return Buffer.from(encodeExternal(k)).toString('latin1');
+}
+
+/** The dictionary as `[{Key, Value}]` (process_info, get/0). */
+export function dictionaryList(p: Process): Term {
+  return list([...p.dict.values()].map(([k, v]) => [k, v] as Term));
+}
 
 function funInfo(f: Term, item: Term): Term {
   if (!(f instanceof LocalFun || f instanceof ExportFun) || !(item instanceof Atom)) badarg([f, item]);
@@ -37,7 +43,7 @@ function funInfo(f: Term, item: Term): Term {
       case 'env':
         return local ? list(f.env as Term[]) : NIL;
       case 'pid':
-        return local ? SELF : UNDEFINED;
+        return local ? current().pid : UNDEFINED;
       case 'index':
         return local ? f.oldIndex : UNDEFINED;
       case 'new_index':
@@ -59,29 +65,34 @@ function binaryOf(b: Uint8Array): Term {
 }
 
 defineBifs('erlang', {
-  'self/0': () => SELF,
   'node/0': () => NODE,
   'node/1': () => NODE,
   'nodes/0': () => NIL,
+  'nodes/1': () => NIL,
   'is_alive/0': () => atom('false'),
-  'make_ref/0': () => new Ref(NODE, 0, [++refCounter, 0, 0]),
+  'make_ref/0': () => newRef(),
   'put/2': (k, v) => {
-    const old = mapGet(dict, k);
-    dict = mapPutPairs(dict, [k, v]);
-    return old ?? UNDEFINED;
+    const d = current().dict;
+    const key = dictKey(k);
+    const old = d.get(key);
+    d.set(key, [k, v]);
+    return old === undefined ? UNDEFINED : old[1];
   },
-  'get/1': (k) => mapGet(dict, k) ?? UNDEFINED,
-  'get/0': () => list(dict.keys.map((k, i) => [k, dict.values[i]] as Term)),
-  'get_keys/0': () => list(dict.keys as Term[]),
-  'get_keys/1': (v) => list(dict.keys.filter((_, i) => dict.values[i] === v || false) as Term[]),
+  'get/1': (k) => current().dict.get(dictKey(k))?.[1] ?? UNDEFINED,
+  'get/0': () => dictionaryList(current()),
+  'get_keys/0': () => list([...current().dict.values()].map(([k]) => k)),
+  'get_keys/1': (v) => list([...current().dict.values()].filter(([, x]) => exactEqual(x, v)).map(([k]) => k)),
   'erase/1': (k) => {
-    const old = mapGet(dict, k);
-    dict = mapRemove(dict, k);
-    return old ?? UNDEFINED;
+    const d = current().dict;
+    const key = dictKey(k);
+    const old = d.get(key);
+    d.delete(key);
+    return old === undefined ? UNDEFINED : old[1];
   },
   'erase/0': () => {
-    const all = list(dict.keys.map((k, i) => [k, dict.values[i]] as Term));
-    dict = new ErlMap([], []);
+    const p = current();
+    const all = dictionaryList(p);
+    p.dict = new Map();
     return all;
   },
   'fun_info/2': funInfo,

@@ -5,6 +5,7 @@
  */
 import type { Term } from '../term/term.js';
 import { Frame, type CompiledFunction } from './frame.js';
+import type { Process } from './process.js';
 
 /** Returned (never stored in a term) by a function that suspended. */
 export const SUSPEND = Object.freeze({ suspended: true }) as unknown as Term;
@@ -30,6 +31,10 @@ export interface SchedulerState {
   readonly lns: number[];
   /** The running process's suspended frames (top = innermost), below the JS stack. */
   heap: Frame[];
+  /** The process running now (or last run). */
+  current: Process | undefined;
+  /** Set by `wait`/`wait_timeout` as they suspend: the process sleeps until a message. */
+  waiting: boolean;
 }
 
 export const S: SchedulerState = {
@@ -44,6 +49,8 @@ export const S: SchedulerState = {
   fns: [],
   lns: [],
   heap: [],
+  current: undefined,
+  waiting: false,
 };
 
 /** Suspends at function entry: the frame will call `fn` again with the same arguments. */

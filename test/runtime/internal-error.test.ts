@@ -8,7 +8,7 @@ import { buildBeam, loc, op, preamble, x } from '../support/beam-builder.js';
 // runtime reports it as an internal error naming the Erlang module, function and line, and
 // Erlang code cannot catch it.
 describe('internal errors', () => {
-  it('name the Erlang module, function and line', () => {
+  it('name the Erlang module, function and line', async () => {
     // get_tuple_element on an x register that was never written: undefined[0] is a TypeError.
     const built = buildBeam({
       module: 'bj_broken',
@@ -30,7 +30,7 @@ describe('internal errors', () => {
     });
     loadModule(readBeam(built.bytes, 'bj_broken.beam'));
     linkAll();
-    const out = runEntry('bj_broken', 'f', []);
+    const out = await runEntry('bj_broken', 'f', []);
     expect(out.kind).toBe('internal');
     if (out.kind !== 'internal') return;
     expect(out.error.message).toMatch(/^internal error in bj_broken:f\/0 \(bj_broken\.erl, line 42\): TypeError: /);

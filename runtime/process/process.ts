@@ -1,0 +1,118 @@
+/**
+ * An Erlang process on the heap-frame model (design §1, §4): its suspended frames, mailbox,
+ * links, monitors, dictionary and flags. Everything here is plain data apart from the
+ * frames' functions, which `fn.info` names by module and index, so a suspended process can
+ * be serialized (the multi-worker issue moves processes between threads).
+ *
+ * Pids are numbered as `erl -noshell -eval` numbers them for the fixtures' runner: the entry
+ * process is <0.9.0>, processes it spawns get <0.79.0>, <0.80.0>, ... in order.
+ */
+import { atom, type Atom } from '../term/atom.js';
+import { Pid, type Ref } from '../term/identity.js';
+import type { Term } from '../term/term.js';
+import type { Frame } from './frame.js';
+import { Mailbox } from './mailbox.js';
+
+export const NODE = atom('nonode@nohost');
+
+export type Priority = 'low' | 'normal' | 'high' | 'max';
+
+export type Status =
+  /** In a run queue. */
+  | 'runnable'
+  | 'running'
+  /** Blocked in `receive` (or hibernating) until a message or its timeout. */
+  | 'waiting'
+  | 'exited';
+
+/** A monitor as both ends see it. */
+export interface Monitor {
+  readonly ref: Ref;
+  readonly origin: Process;
+  readonly target: Process;
+  /** What the `'DOWN'` message names: the pid, or `{Name, Node}` when monitored by name. */
+  readonly item: Term;
+  /** `{tag, T}` of monitor/3: the DOWN message's first element. */
+  readonly tag: Term;
+  /** The monitor's ref is also an alias (monitor/3 `{alias, Mode}`). */
+  alias: 'demonitor' | 'reply_demonitor' | 'explicit_unalias' | undefined;
+}
+
+export class Process {
+  status: Status = 'runnable';
+  /** Suspended frames, innermost last (the driver's heap stack). */
+  heap: Frame[] = [];
+  /** The first call, until the process first runs. */
+  start: (() => Term) | undefined;
+  readonly mailbox = new Mailbox();
+  /** Linked processes by pid number (a link is symmetric: both ends hold it). */
+  readonly links = new Map<number, Pid>();
+  /** Monitors this process set up, by ref key. */
+  readonly monitors = new Map<string, Monitor>();
+  /** Monitors others hold on this process, by ref key. */
+  readonly monitoredBy = new Map<string, Monitor>();
+  /** Alias refs of this process that are active, by ref key, with how they end. */
+  readonly aliases = new Map<string, 'explicit' | 'reply' | 'monitor'>();
+  trapExit = false;
+  priority: Priority = 'normal';
+  /** Turns a low-priority process is passed over (the BEAM runs low 1 in 8 against normal). */
+  skips = 0;
+  registeredName: Atom | undefined;
+  groupLeader: Pid;
+  /** The process dictionary (insertion order kept; keys compared by exact equality). */
+  dict: Map<unknown, [Term, Term]> = new Map();
+  /** Reductions run so far (process_info reductions). */
+  reductions = 0;
+  /** A pending `receive ... after` timer, and whether it has fired. */
+  receiveTimer: number | undefined;
+  timedOut = false;
+  /** Receive markers bound to refs (recv_marker_bind), by ref key. */
+  readonly markers = new Map<string, unknown>();
+  /** Set when an exit signal kills the process while it runs; the driver finishes the job. */
+  pendingExit: Term | undefined;
+  exitReason: Term | undefined;
+  /** `{M, F, Arity}` of the spawn call, and the function it is in (process_info). */
+  readonly initialCall: Term;
+  /** Called with the exit reason when the process ends (the entry's completion, hosts). */
+  onExit: ((reason: Term) => void) | undefined;
+  /** The entry's returned value (only read for the entry process). */
+  result: Term | undefined;
+
+  constructor(
+    readonly pid: Pid,
+    initialCall: Term,
+    groupLeader: Pid | undefined,
+  ) {
+    this.initialCall = initialCall;
+    this.groupLeader = groupLeader ?? pid;
+  }
+}
+
+/** Every live process, by pid number. */
+export const PROCESSES = new Map<number, Process>();
+
+let nextId = 79;
+
+export function newPid(): Pid {
+  return new Pid(NODE, nextId++, 0, 0);
+}
+
+export function resetPids(): void {
+  nextId = 79;
+}
+
+/** The entry process's pid: erl's eval process in the fixtures' runner. */
+export function entryPid(): Pid {
+  return new Pid(NODE, 9, 0, 0);
+}
+
+export function lookup(pid: Pid): Process | undefined {
+  if (pid.node !== NODE) return undefined;
+  const p = PROCESSES.get(pid.id);
+  return p !== undefined && p.pid.serial === pid.serial ? p : undefined;
+}
+
+/** Key of a ref in the maps above. */
+export function refKey(r: Ref): string {
+  return r.ids.join('.');
+}
