@@ -30,3 +30,6 @@ export function setAutoloader(f: (module: string) => boolean): void {
 export function ensureLoaded(module: string): boolean {
   return MODULES.has(module) || autoloader(module);
 }
+
+/** Where each module loaded from a file came from (code:which/1, code:is_loaded/1). */
+export const MODULE_PATHS = new Map<string, string>();

@@ -7,8 +7,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { readBeamFile } from '../compiler/beam/reader.js';
 import './bif/index.js';
+import { setCodePathSource } from './bif/code.js';
 import { linkAll, loadModule } from './loader.js';
-import { MODULES, setAutoloader, type LoadedModule } from './modules.js';
+import { MODULE_PATHS, MODULES, setAutoloader, type LoadedModule } from './modules.js';
 import { resolve } from './ops.js';
 import { endings, type Outcome } from './process/driver.js';
 import { PROCESSES, resetPids } from './process/process.js';
@@ -20,6 +21,7 @@ import { atom } from './term/atom.js';
 import type { Term } from './term/term.js';
 
 const codePath: string[] = [];
+setCodePathSource(() => codePath);
 
 export function addCodePath(dir: string): void {
   if (!codePath.includes(dir)) codePath.push(dir);
@@ -27,6 +29,7 @@ export function addCodePath(dir: string): void {
 
 export function loadBeamFile(path: string): LoadedModule {
   const m = loadModule(readBeamFile(path));
+  MODULE_PATHS.set(m.name, path);
   return m;
 }
 

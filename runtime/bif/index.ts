@@ -10,3 +10,4 @@ import './string.js';
 import './persistent-term.js';
 import './processes.js';
 import './time.js';
+import './code.js';

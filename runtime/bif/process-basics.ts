@@ -96,6 +96,10 @@ defineBifs('erlang', {
     return all;
   },
   'fun_info/2': funInfo,
+  'fun_info_mfa/1': (f) => {
+    if (!(f instanceof LocalFun || f instanceof ExportFun)) badarg([f]);
+    return [(funInfo(f, atom('module')) as Term[])[1], (funInfo(f, atom('name')) as Term[])[1], f.arity];
+  },
   'fun_info/1': (f) =>
     list(['module', 'name', 'arity', 'env', 'type'].map((k) => funInfo(f, atom(k)))),
 });

@@ -24,6 +24,7 @@ import {
 import { funStart, mfaStart, spawnProcess } from '../process/spawn.js';
 import { makeRunnable } from '../process/scheduler.js';
 import { S } from '../process/state.js';
+import { location } from '../process/trace.js';
 import { Atom, atom, FALSE, TRUE, UNDEFINED } from '../term/atom.js';
 import { Pid, Port, Ref } from '../term/identity.js';
 import { list, listToArray, NIL } from '../term/list.js';
@@ -354,6 +355,17 @@ function currentFunction(p: Process): Term {
   return p.initialCall;
 }
 
+/** The running process's live frames (a trace recorded now), or a waiting one's saved frames. */
+function currentStacktrace(p: Process): Term {
+  if (p === S.current) return list(new ErlangException(ERROR, NIL).trace);
+  const frames: Term[] = [];
+  for (let k = p.heap.length - 1; k >= 0 && frames.length < 8; k--) {
+    const f = p.heap[k];
+    frames.push([atom(f.fn.info.module), atom(f.fn.info.name), f.fn.info.arity, location(f.fn, f.ln)]);
+  }
+  return list(frames);
+}
+
 function infoItem(p: Process, item: Atom): Term | undefined {
   const pids = (m: Iterable<Pid>) => list([...m]);
   switch (item.name) {
@@ -377,6 +389,8 @@ function infoItem(p: Process, item: Atom): Term | undefined {
       return currentFunction(p);
     case 'initial_call':
       return p.initialCall;
+    case 'current_stacktrace':
+      return currentStacktrace(p);
     case 'trap_exit':
       return bool(p.trapExit);
     case 'group_leader':

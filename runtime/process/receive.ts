@@ -49,19 +49,20 @@ function clearTimeout(p: Process): void {
 export function waitTimeout(t: Term): boolean {
   const p = S.current!;
   if (p.timedOut) return true;
+  // Waking for a message that did not match: the timer runs on. (The time operand may be an
+  // x register that did not survive the wait; the BEAM does not read it again either.)
+  if (p.receiveTimer !== undefined) return false;
   if (t === INFINITY) return false;
   if (!(typeof t === 'number' && Number.isInteger(t) && t >= 0) && !(typeof t === 'bigint' && t > 0n)) {
     throw new ErlangException(ERROR, atom('timeout_value'));
   }
   if (t === 0) return true;
-  if (p.receiveTimer === undefined) {
-    const ms = typeof t === 'bigint' ? Number(t) : t;
-    p.receiveTimer = addTimer(ms, () => {
-      p.receiveTimer = undefined;
-      p.timedOut = true;
-      if (p.status === 'waiting') makeRunnable(p);
-    });
-  }
+  const ms = typeof t === 'bigint' ? Number(t) : t;
+  p.receiveTimer = addTimer(ms, () => {
+    p.receiveTimer = undefined;
+    p.timedOut = true;
+    if (p.status === 'waiting') makeRunnable(p);
+  });
   return false;
 }
 

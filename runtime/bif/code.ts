@@ -1,0 +1,79 @@
+/**
+ * What programs ask of the code server, answered natively (there is no code_server process):
+ * which modules are loaded, loading on demand from the code path, exported functions.
+ */
+import { badarg } from '../exception.js';
+import { ensureLoaded, MODULE_PATHS, MODULES } from '../modules.js';
+import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
+import { list } from '../term/list.js';
+import type { Term } from '../term/term.js';
+import { BIFS, defineBifs, lookupBif } from './registry.js';
+
+const chars = (s: string): Term => list(Array.from(s, (c) => c.codePointAt(0)!));
+const bool = (b: boolean): Term => (b ? TRUE : FALSE);
+
+function moduleName(m: Term, args: Term[]): string {
+  if (!(m instanceof Atom)) badarg(args);
+  return m.name;
+}
+
+/** Modules implemented natively count as loaded (the BEAM's preloaded modules). */
+function isNativeModule(m: string): boolean {
+  const prefix = `${m}:`;
+  for (const k of BIFS.keys()) if (k.startsWith(prefix)) return true;
+  return false;
+}
+
+function loaded(m: string): boolean {
+  return MODULES.has(m) || m === 'erlang';
+}
+
+function pathOf(m: string): Term {
+  const p = MODULE_PATHS.get(m);
+  return p === undefined ? atom('preloaded') : chars(p);
+}
+
+defineBifs('erlang', {
+  'function_exported/3': (m, f, a) => {
+    if (!(m instanceof Atom) || !(f instanceof Atom) || typeof a !== 'number') badarg([m, f, a]);
+    if (MODULES.get(m.name)?.exports.has(`${f.name}/${a}`)) return TRUE;
+    return bool(m.name === 'erlang' && lookupBif('erlang', f.name, a) !== undefined);
+  },
+  'module_loaded/1': (m) => bool(loaded(moduleName(m, [m]))),
+  'is_builtin/3': (m, f, a) => {
+    if (!(m instanceof Atom) || !(f instanceof Atom) || typeof a !== 'number') badarg([m, f, a]);
+    return bool(m.name === 'erlang' && lookupBif('erlang', f.name, a) !== undefined);
+  },
+});
+
+defineBifs('code', {
+  'ensure_loaded/1': (m) => {
+    const name = moduleName(m, [m]);
+    if (loaded(name) || ensureLoaded(name) || isNativeModule(name)) return [atom('module'), m];
+    return [atom('error'), atom('nofile')];
+  },
+  'load_file/1': (m) => {
+    const name = moduleName(m, [m]);
+    if (ensureLoaded(name) || isNativeModule(name)) return [atom('module'), m];
+    return [atom('error'), atom('nofile')];
+  },
+  'is_loaded/1': (m) => {
+    const name = moduleName(m, [m]);
+    return loaded(name) ? [atom('file'), pathOf(name)] : FALSE;
+  },
+  'which/1': (m) => {
+    const name = moduleName(m, [m]);
+    if (loaded(name) || ensureLoaded(name)) return pathOf(name);
+    return atom('non_existing');
+  },
+  'all_loaded/0': () => list([...MODULES.keys()].map((m) => [atom(m), pathOf(m)] as Term)),
+  'is_sticky/1': () => FALSE,
+  'get_path/0': () => list(codePathDirs().map(chars)),
+  'root_dir/0': () => chars('/usr/lib/erlang'),
+});
+
+let codePathDirs: () => string[] = () => [];
+/** Installed by runtime/system.ts, which owns the code path. */
+export function setCodePathSource(f: () => string[]): void {
+  codePathDirs = f;
+}
