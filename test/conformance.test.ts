@@ -18,7 +18,7 @@ const PASSING = new Set<string>([
   'funs_closures', 'funs_higher', 'list_comprehension', 'maps_basic', 'maps_large', 'match_guards',
   'term_order', 'algo_json', 'exc_nested', 'strings_basic', 'exc_stacktrace', 'format_strings', 'etf_terms',
   'exc_basic', 'strings_unicode', 'codegen_receive', 'proc_basic', 'proc_dict', 'proc_links', 'proc_monitor',
-  'proc_registry', 'proc_ring', 'proc_workers',
+  'proc_registry', 'proc_ring', 'proc_workers', 'proc_spin_timers', 'proc_sleep',
 ]);
 
 // The one part of erl's output that cannot repeat: the local time in the header of the
