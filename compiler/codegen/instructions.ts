@@ -411,15 +411,23 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'has_map_fields':
       return test(cx, a[0], rt('mapHasAll', V(1), J.array(listItems(a[2]).map((o) => val(cx, o)))));
     case 'get_map_elements': {
-      // Keys and destinations alternate; a missing key jumps to the fail label.
+      // Keys and destinations alternate; a missing key jumps to the fail label. A destination
+      // may be the map's own register (the BEAM reads every key first): keep the map aside then.
       const items = listItems(a[2]);
       const stmts: J.Stmt[] = [];
+      let map = V(1);
+      const srcName = (map as { name?: string }).name;
+      const clobbered = items.some((o, k) => k % 2 === 1 && k < items.length - 1 && (reg(cx, o) as { name?: string }).name === srcName);
+      if (clobbered) {
+        stmts.push(J.constDecl('m', map));
+        map = id('m');
+      }
       for (let k = 0; k < items.length; k += 2) {
-        stmts.push(J.assign(id('t'), rt('mapGet', V(1), val(cx, items[k]))));
+        stmts.push(J.assign(id('t'), rt('mapGet', map, val(cx, items[k]))));
         stmts.push(J.ifs(J.bin('===', id('t'), J.undef), jump(label(a[0]))));
         stmts.push(J.assign(reg(cx, items[k + 1]), id('t')));
       }
-      return plain(stmts);
+      return plain(clobbered ? [J.block(stmts)] : stmts);
     }
 
     // Floating-point registers hold raw JS numbers.

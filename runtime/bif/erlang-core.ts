@@ -2,7 +2,7 @@
  * Core `erlang` BIFs about control: raising exceptions, apply, module info, display.
  * (Arithmetic, lists, binaries... live in their own files.)
  */
-import { ErlangException, ERROR, EXIT, THROW, badarg, isExceptionClass } from '../exception.js';
+import { ErlangException, ERROR, EXIT, THROW, badarg, isExceptionClass, RawFrame } from '../exception.js';
 import { MODULES } from '../modules.js';
 import { applyMFA, callFun } from '../ops.js';
 import { Atom, atom } from '../term/atom.js';
@@ -45,16 +45,30 @@ function moduleInfo(m: Term, item?: Term): Term {
   return items[item.name]();
 }
 
+/**
+ * error/2,3: the innermost frame shows `Args` instead of the arity (unless `none`), and an
+ * `{error_info, Map}` option is added to that frame's location, after file and line.
+ */
+function raiseWithArgs(reason: Term, args: Term, opts: Term | undefined): never {
+  const e = new ErlangException(ERROR, reason);
+  const argv = args === atom('none') ? undefined : listToArray(args);
+  const top = e.frames[0];
+  if (top instanceof RawFrame && argv !== undefined) e.frames[0] = new RawFrame(top.fn, top.ln, argv);
+  const info = opts === undefined ? undefined : listToArray(opts)?.find((o) => Array.isArray(o) && o.length === 2 && o[0] === atom('error_info'));
+  const first = e.frames[0];
+  if (info !== undefined && first instanceof RawFrame) {
+    const t = RawFrame.toTerm(first) as Term[];
+    e.frames[0] = [t[0], t[1], t[2], list([...(listToArray(t[3]) ?? []), info])];
+  }
+  throw e;
+}
+
 defineBifs('erlang', {
   'error/1': (reason) => {
     throw new ErlangException(ERROR, reason);
   },
-  'error/2': (reason) => {
-    throw new ErlangException(ERROR, reason);
-  },
-  'error/3': (reason) => {
-    throw new ErlangException(ERROR, reason);
-  },
+  'error/2': (reason, args) => raiseWithArgs(reason, args, undefined),
+  'error/3': (reason, args, opts) => raiseWithArgs(reason, args, opts),
   'exit/1': (reason) => {
     throw new ErlangException(EXIT, reason);
   },
