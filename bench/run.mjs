@@ -29,6 +29,9 @@ const BENCHMARKS = [
   { name: 'bignum', module: 'bignum', n: 2000, quickN: 300 },
   { name: 'bitsyntax', module: 'bitsyntax', n: 100000, quickN: 5000 },
   { name: 'exceptions', module: 'exceptions', n: 2000000, quickN: 30000 },
+  { name: 'ring', module: 'ring', n: 1000000, quickN: 20000 },
+  { name: 'spawn', module: 'spawn_bench', n: 1000000, quickN: 20000 },
+  { name: 'selective', module: 'selective', n: 5000, quickN: 200 },
 ];
 
 const USAGE = `usage: node bench/run.mjs [--only NAME[,NAME...]] [--quick] [--json FILE] [--timeout SECONDS]
