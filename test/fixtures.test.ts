@@ -75,7 +75,7 @@ describe('committed fixtures', () => {
     const known = new Set(names);
     const orphans = [
       ...baseNames(BEAM, '.beam').map((n) => `${n}.beam`).filter((f) => !known.has(f.slice(0, -5))),
-      ...baseNames(EXPECTED, '.stdout').filter((n) => !known.has(n)).map((n) => `${n}.stdout`),
+      ...baseNames(EXPECTED, '.stdout').filter((n) => !known.has(n.replace(/\.r24$/, ''))).map((n) => `${n}.stdout`),
       ...baseNames(EXPECTED, '.status').filter((n) => !known.has(n)).map((n) => `${n}.status`),
     ];
     expect(orphans).toEqual([]);

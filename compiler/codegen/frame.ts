@@ -10,7 +10,7 @@ import type { BeamFunction } from '../beam/module.js';
 const ENDS_BLOCK = new Set([
   'return', 'jump', 'call_only', 'call_ext_only', 'call_last', 'call_ext_last', 'badmatch', 'case_end',
   'if_end', 'try_case_end', 'select_val', 'select_tuple_arity', 'func_info', 'badrecord', 'apply_last',
-  'wait', 'loop_rec_end', 'raw_raise', 'int_code_end',
+  'wait', 'loop_rec_end', 'raise', 'raw_raise', 'int_code_end',
 ]);
 
 export function endsBlock(op: string): boolean {

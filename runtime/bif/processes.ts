@@ -61,6 +61,7 @@ interface SpawnOpts {
   monitor: boolean;
   monitorOpts: Term[];
   priority: Priority | undefined;
+  mqd?: 'on_heap' | 'off_heap';
 }
 
 const PRIORITIES = new Set(['low', 'normal', 'high', 'max']);
@@ -88,8 +89,11 @@ function parseSpawnOpts(opts: Term, args: Term[]): SpawnOpts {
         case 'fullsweep_after':
           if (typeof v !== 'number' || v < 0) badarg(args);
           break;
-        case 'max_heap_size':
         case 'message_queue_data':
+          if (v !== atom('on_heap') && v !== atom('off_heap')) badarg(args);
+          o.mqd = v.name as 'on_heap' | 'off_heap';
+          break;
+        case 'max_heap_size':
           break; // accepted: heap sizing has no meaning here
         default:
           badarg(args);
@@ -103,6 +107,7 @@ function doSpawn(start: { first: () => Term; initialCall: Term } | undefined, o:
   if (start === undefined) badarg(args);
   const parent = current();
   const child = spawnProcess(start.first, start.initialCall, { parent, priority: o.priority });
+  if (o.mqd) child.messageQueueData = o.mqd;
   if (o.link) {
     parent.links.set(child.pid.id, child.pid);
     child.links.set(parent.pid.id, parent.pid);
@@ -327,8 +332,12 @@ function processFlag(flag: Term, value: Term): Term {
       return 233;
     case 'fullsweep_after':
       return 65535;
-    case 'message_queue_data':
-      return atom('on_heap');
+    case 'message_queue_data': {
+      if (value !== atom('on_heap') && value !== atom('off_heap')) badarg(args);
+      const old = atom(self.messageQueueData);
+      self.messageQueueData = (value as Atom).name as 'on_heap' | 'off_heap';
+      return old;
+    }
     case 'max_heap_size':
       return 0;
     case 'save_calls':
@@ -350,6 +359,7 @@ function memoryOf(p: Process): number {
 }
 
 function currentFunction(p: Process): Term {
+  if (p.hibernating) return [atom('erlang'), atom('hibernate'), 3];
   const top = p.heap[p.heap.length - 1];
   if (top !== undefined) return [atom(top.fn.info.module), atom(top.fn.info.name), top.fn.info.arity];
   return p.initialCall;
@@ -413,7 +423,7 @@ function infoItem(p: Process, item: Atom): Term | undefined {
     case 'suspending':
       return NIL;
     case 'message_queue_data':
-      return atom('on_heap');
+      return atom(p.messageQueueData);
     default:
       return undefined;
   }

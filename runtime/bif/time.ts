@@ -6,7 +6,7 @@
 import { badarg } from '../exception.js';
 import { lookup, refKey } from '../process/process.js';
 import { timerAdded } from '../process/scheduler.js';
-import { deliver, NAMES } from '../process/signals.js';
+import { deliver, NAMES, onProcessExit } from '../process/signals.js';
 import { addTimer, cancelTimer, timeLeft } from '../process/timers.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
 import { Pid, Ref } from '../term/identity.js';
@@ -70,7 +70,24 @@ function inUnit(ns: bigint, unit: Term, args: Term[]): Term {
 // ---------------------------------------------------------------- timers
 
 /** Active erlang timers by ref key → timer id in the scheduler's heap. */
-const TIMERS = new Map<string, number>();
+const TIMERS = new Map<string, { readonly id: number; readonly dest: Term }>();
+/** Timers aimed at a pid, by pid number: they are cancelled when that process exits. */
+const BY_TARGET = new Map<number, Set<string>>();
+
+onProcessExit((p) => {
+  const keys = BY_TARGET.get(p.pid.id);
+  if (keys === undefined) return;
+  BY_TARGET.delete(p.pid.id);
+  for (const key of keys) {
+    const t = TIMERS.get(key);
+    if (t !== undefined) cancelTimer(t.id);
+    TIMERS.delete(key);
+  }
+});
+
+function untrack(dest: Term, key: string): void {
+  if (dest instanceof Pid) BY_TARGET.get(dest.id)?.delete(key);
+}
 const TIMEOUT = atom('timeout');
 const CANCEL_TIMER = atom('cancel_timer');
 const MAX_TIME = 2 ** 32 - 1;
@@ -94,11 +111,17 @@ function startTimer(time: Term, dest: Term, msg: Term, opts: Term | undefined, w
   const payload: Term = wrap ? [TIMEOUT, ref, msg] : msg;
   const id = addTimer(Math.max(0, abs ? -ms : ms), () => {
     TIMERS.delete(key);
+    untrack(dest, key);
     // A name is looked up when the timer fires; a dead pid or unknown name drops the message.
     const p = dest instanceof Pid ? lookup(dest) : NAMES.get((dest as Atom).name);
     if (p !== undefined) deliver(p, payload);
   });
-  TIMERS.set(key, id);
+  TIMERS.set(key, { id, dest });
+  if (dest instanceof Pid && lookup(dest) !== undefined) {
+    let set = BY_TARGET.get(dest.id);
+    if (set === undefined) BY_TARGET.set(dest.id, (set = new Set()));
+    set.add(key);
+  }
   timerAdded();
   return ref;
 }
@@ -118,11 +141,14 @@ function cancel(ref: Term, opts: Term | undefined, read: boolean, args: Term[]):
     }
   }
   const key = refKey(ref);
-  const id = TIMERS.get(key);
+  const t = TIMERS.get(key);
   let result: Term = FALSE;
-  if (id !== undefined) {
-    const left = read ? timeLeft(id) : cancelTimer(id);
-    if (!read) TIMERS.delete(key);
+  if (t !== undefined) {
+    const left = read ? timeLeft(t.id) : cancelTimer(t.id);
+    if (!read) {
+      TIMERS.delete(key);
+      untrack(t.dest, key);
+    }
     if (left !== undefined) result = Math.ceil(left);
   }
   if (async) {

@@ -85,6 +85,7 @@ export function runSlice(p: Process): void {
   const start = p.start;
   if (start !== undefined) {
     p.start = undefined;
+    p.hibernating = false;
     step(start);
   } else {
     const top = stack.pop()!;
@@ -118,6 +119,7 @@ export function runSlice(p: Process): void {
       if (exc instanceof Hibernate) {
         stack.length = 0;
         p.start = exc.start;
+        p.hibernating = true;
         p.mailbox.resetSave();
         p.status = p.mailbox.length > 0 ? 'runnable' : 'waiting';
         return;

@@ -54,6 +54,10 @@ export class Process {
   /** Alias refs of this process that are active, by ref key, with how they end. */
   readonly aliases = new Map<string, 'explicit' | 'reply' | 'monitor'>();
   trapExit = false;
+  /** process_flag(message_queue_data): kept for process_info; storage is the same either way. */
+  messageQueueData: 'on_heap' | 'off_heap' = 'on_heap';
+  /** In erlang:hibernate/3 (process_info current_function). */
+  hibernating = false;
   priority: Priority = 'normal';
   /** Turns a low-priority process is passed over (the BEAM runs low 1 in 8 against normal). */
   skips = 0;

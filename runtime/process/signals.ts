@@ -144,6 +144,15 @@ export function exitProcess(p: Process, reason: Term): void {
   p.dict = new Map();
   for (const key of p.aliases.keys()) ALIASES.delete(key);
   p.aliases.clear();
+  // Link signals go out before monitor messages: a process both linked and monitoring
+  // sees 'EXIT' before 'DOWN' (as on the BEAM).
+  const linked = [...p.links.values()];
+  p.links.clear();
+  for (const pid of linked) {
+    const q = lookup(pid);
+    // The link signal carries the reason; a killed process's links see `killed`.
+    if (q !== undefined) sendExit(q, p.pid, reason, true);
+  }
   for (const m of p.monitors.values()) m.target.monitoredBy.delete(refKey(m.ref));
   p.monitors.clear();
   for (const m of p.monitoredBy.values()) {
@@ -153,14 +162,7 @@ export function exitProcess(p: Process, reason: Term): void {
     deliver(m.origin, [m.tag, m.ref, PROCESS, m.item, reason]);
   }
   p.monitoredBy.clear();
-  const linked = [...p.links.values()];
-  p.links.clear();
   for (const h of exitHooks) h(p, reason);
-  for (const pid of linked) {
-    const q = lookup(pid);
-    // The link signal carries the reason; a killed process's links see `killed`.
-    if (q !== undefined) sendExit(q, p.pid, reason, true);
-  }
   p.onExit?.(reason);
 }
 
