@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readBeamFile } from '../compiler/beam/reader.js';
 import './bif/index.js';
 import { setCodePathSource } from './bif/code.js';
@@ -22,6 +23,8 @@ import type { Term } from './term/term.js';
 
 const codePath: string[] = [];
 setCodePathSource(() => codePath);
+// Parts of the runtime written in Erlang (runtime/erlang/), always on the code path.
+codePath.push(fileURLToPath(new URL('../../runtime/erlang/ebin', import.meta.url)));
 
 export function addCodePath(dir: string): void {
   if (!codePath.includes(dir)) codePath.push(dir);

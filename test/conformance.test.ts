@@ -20,7 +20,7 @@ const PASSING = new Set<string>([
   'proc_alias', 'proc_alive', 'proc_basic', 'proc_big_mailbox', 'proc_cancel_timer', 'proc_crash_badarith',
   'proc_crash_badmatch', 'proc_crash_bif', 'proc_crash_clause', 'proc_crash_link', 'proc_crash_throw',
   'proc_crash_undef', 'proc_demonitor', 'proc_dict', 'proc_dict_procs', 'proc_exit_custom', 'proc_exit_kill',
-  'proc_exit_normal', 'proc_exit_reasons', 'proc_fifo_pair', 'proc_flags', 'proc_gen_server_timeout',
+  'proc_exit_normal', 'proc_exit_reasons', 'proc_fifo_pair', 'proc_flags', 'proc_gen_server', 'proc_gen_server_timeout', 'proc_group_leader',
   'proc_gen_statem', 'proc_hibernate', 'proc_info_current', 'proc_info_items', 'proc_link_chain',
   'proc_link_dead', 'proc_link_races', 'proc_links', 'proc_lock_server', 'proc_mon_alias', 'proc_mon_multi',
   'proc_mon_name', 'proc_mon_reasons', 'proc_monitor', 'proc_pingpong', 'proc_pipeline', 'proc_pmap',

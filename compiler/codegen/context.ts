@@ -45,6 +45,8 @@ export interface FunctionContext {
   readonly name: string;
   readonly entry: number;
   readonly hasCatch: boolean;
+  /** The line index in effect at each label (the nearest `line` before it in layout order). */
+  readonly labelLine: ReadonlyMap<number, number>;
   /**
    * OTP <= 24 construction (`bs_init2`, `bs_append`...) fills the binary through the following
    * `bs_put_*` instructions; this is the register to receive `bw.finish()` after them.

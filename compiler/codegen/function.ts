@@ -28,6 +28,12 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const hasCatch = fn.code.some((i) => i.op === 'try' || i.op === 'catch');
   const usesWriter = fn.code.some((i) => /^bs_(init2|init_bits|append|private_append)$/.test(i.op));
   let nextResume = firstResumeLabel;
+  const labelLine = new Map<number, number>();
+  let lineSoFar = 0;
+  for (const ins of fn.code) {
+    if (ins.op === 'line') lineSoFar = (ins.args[0] as { value: number }).value;
+    else if (ins.op === 'label') labelLine.set((ins.args[0] as { value: number }).value, lineSoFar);
+  }
   const cx: FunctionContext = {
     mod,
     fn,
@@ -38,6 +44,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     name,
     entry: fn.entry,
     hasCatch,
+    labelLine,
   };
 
   // The switch: a case per label and per resume point, code falling through between them.

@@ -40,21 +40,25 @@ function callAndResume(cx: FunctionContext, callExpr: J.Expr): Translated {
   };
 }
 
-/** `suspendAt(...)`: saves this activation (y registers, live catches, line) to resume at `at`. */
-function saveFrame(cx: FunctionContext, at: number): J.Expr {
+/**
+ * `suspendAt(...)`: saves this activation (y registers, live catches, line) to resume at `at`.
+ * The line is the one of the resume point, as the BEAM finds a frame's line from its
+ * continuation address: a call's own line, or for `wait` the receive's loop.
+ */
+function saveFrame(cx: FunctionContext, at: number, line?: number): J.Expr {
   const ys = Array.from({ length: cx.frame.slots }, (_, i) => id(`y${i}`));
   return J.call(id('suspendAt'), [
     id(cx.name),
     J.num(at),
     ys.length ? J.array(ys) : J.undef,
     cx.hasCatch ? id('C') : J.undef,
-    J.member(id('LN'), id('d')),
+    line === undefined ? J.member(id('LN'), id('d')) : J.num(line),
   ]);
 }
 
 /** Saves this frame to resume at `resumeAt` (the receive loop) and suspends the process. */
 function suspendToWait(cx: FunctionContext, resumeAt: number): J.Stmt[] {
-  return [J.assign(J.member(id('S'), 'waiting'), J.bool(true)), J.ret(saveFrame(cx, resumeAt))];
+  return [J.assign(J.member(id('S'), 'waiting'), J.bool(true)), J.ret(saveFrame(cx, resumeAt, cx.labelLine.get(resumeAt)))];
 }
 
 /** A tail call: this activation leaves no frame. */

@@ -5,7 +5,7 @@
 import { badarg } from '../exception.js';
 import { ensureLoaded, MODULE_PATHS, MODULES } from '../modules.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
-import { list } from '../term/list.js';
+import { list, listToArray } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import { BIFS, defineBifs, lookupBif } from './registry.js';
 
@@ -65,6 +65,12 @@ defineBifs('code', {
     const name = moduleName(m, [m]);
     if (loaded(name) || ensureLoaded(name)) return pathOf(name);
     return atom('non_existing');
+  },
+  'ensure_modules_loaded/1': (ms) => {
+    const names = listToArray(ms);
+    if (names === undefined) badarg([ms]);
+    const missing = names.filter((m) => !(m instanceof Atom) || !(loaded(m.name) || ensureLoaded(m.name) || isNativeModule(m.name)));
+    return missing.length === 0 ? atom('ok') : [atom('error'), list(missing.map((m) => [m, atom('nofile')] as Term))];
   },
   'all_loaded/0': () => list([...MODULES.keys()].map((m) => [atom(m), pathOf(m)] as Term)),
   'is_sticky/1': () => FALSE,

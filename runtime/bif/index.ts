@@ -11,3 +11,5 @@ import './persistent-term.js';
 import './processes.js';
 import './time.js';
 import './code.js';
+import './logger.js';
+import './application.js';

@@ -6,7 +6,8 @@
 import { badarg, ErlangException, ERROR } from '../exception.js';
 import { applyMFA } from '../ops.js';
 import { Halt, Hibernate } from '../process/driver.js';
-import { lookup, NODE, PROCESSES, refKey, type Monitor, type Priority, type Process } from '../process/process.js';
+import { isUser, lookup, NODE, PROCESSES, refKey, type Monitor, type Priority, type Process } from '../process/process.js';
+import { userIoRequest } from './io.js';
 import {
   addMonitor,
   ALIASES,
@@ -30,6 +31,7 @@ import { Pid, Port, Ref } from '../term/identity.js';
 import { list, listToArray, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
+import { formatTerm } from '../term/print.js';
 import { dictionaryList } from './process-basics.js';
 
 const OK = atom('ok');
@@ -143,9 +145,13 @@ export function send(dest: Term, msg: Term): Term {
   if (dest instanceof Pid) {
     const p = lookup(dest);
     if (p !== undefined) deliver(p, msg);
+    else if (isUser(dest)) userIoRequest(msg);
   } else if (dest instanceof Atom) {
     const p = NAMES.get(dest.name);
-    if (p === undefined) badarg([dest, msg]);
+    if (p === undefined) {
+      if (dest.name === 'user') return userIoRequest(msg), msg;
+      badarg([dest, msg]);
+    }
     deliver(p, msg);
   } else if (dest instanceof Ref) {
     sendToAlias(dest, msg);
@@ -463,7 +469,29 @@ function apply0(f: Term, args: Term[]) {
   return funStart(f) ?? badarg(args);
 }
 
+const charList = (s: string): Term => list(Array.from(s, (c) => c.codePointAt(0)!));
+
+function textOf(l: Term, args: Term[]): string {
+  const cs = listToArray(l);
+  if (cs === undefined || !cs.every((c) => typeof c === 'number')) badarg(args);
+  return String.fromCodePoint(...(cs as number[]));
+}
+
 defineBifs('erlang', {
+  'pid_to_list/1': (p) => (p instanceof Pid ? charList(formatTerm(p)) : badarg([p])),
+  'list_to_pid/1': (l) => {
+    const m = /^<(\d+)\.(\d+)\.(\d+)>$/.exec(textOf(l, [l]));
+    if (!m || m[1] !== '0') badarg([l]);
+    return new Pid(NODE, Number(m[2]), Number(m[3]), 0);
+  },
+  'ref_to_list/1': (r) => (r instanceof Ref ? charList(formatTerm(r)) : badarg([r])),
+  'list_to_ref/1': (l) => {
+    const m = /^#Ref<0((?:\.\d+)+)>$/.exec(textOf(l, [l]));
+    if (!m) badarg([l]);
+    return new Ref(NODE, 0, m[1].slice(1).split('.').map(Number).reverse());
+  },
+  'port_to_list/1': (p) => (p instanceof Port ? charList(formatTerm(p)) : badarg([p])),
+  'fun_to_list/1': (f) => charList(formatTerm(f)),
   'self/0': () => current().pid,
   'spawn/1': (f) => doSpawn(apply0(f, [f]), NO_OPTS, [f]),
   'spawn/2': (n, f) => (localNode(n, [n, f]), doSpawn(apply0(f, [n, f]), NO_OPTS, [n, f])),

@@ -190,6 +190,70 @@ defineBifs('erlang', {
   'read_timer/2': (r, o) => cancel(r, o, true, [r, o]),
 });
 
+// ---------------------------------------------------------------- calendar time
+
+type DateTime = [[number, number, number], [number, number, number]];
+
+function dateTimeOf(d: Date, utc: boolean): Term {
+  return utc
+    ? [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()], [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()]]
+    : [[d.getFullYear(), d.getMonth() + 1, d.getDate()], [d.getHours(), d.getMinutes(), d.getSeconds()]];
+}
+
+/** {{Y,M,D},{H,Mi,S}} checked, or undefined. */
+function parseDateTime(t: Term): DateTime | undefined {
+  if (!Array.isArray(t) || t.length !== 2) return undefined;
+  const [d, tm] = t;
+  if (!Array.isArray(d) || d.length !== 3 || !Array.isArray(tm) || tm.length !== 3) return undefined;
+  const all = [...d, ...tm];
+  if (!all.every((x) => typeof x === 'number' && Number.isInteger(x))) return undefined;
+  const [y, mo, day, h, mi, sec] = all as number[];
+  if (mo < 1 || mo > 12 || day < 1 || day > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  const probe = new Date(Date.UTC(y, mo - 1, day));
+  if (probe.getUTCDate() !== day) return undefined;
+  return [[y, mo, day], [h, mi, sec]];
+}
+
+function utcMillis([[y, mo, d], [h, mi, s]]: DateTime): number {
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  t.setUTCHours(h, mi, s, 0);
+  return t.getTime();
+}
+
+defineBifs('erlang', {
+  'localtime/0': () => dateTimeOf(new Date(), false),
+  'universaltime/0': () => dateTimeOf(new Date(), true),
+  'date/0': () => (dateTimeOf(new Date(), false) as Term[])[0],
+  'time/0': () => (dateTimeOf(new Date(), false) as Term[])[1],
+  'universaltime_to_localtime/1': (t) => {
+    const dt = parseDateTime(t);
+    if (dt === undefined) badarg([t]);
+    return dateTimeOf(new Date(utcMillis(dt)), false);
+  },
+  'localtime_to_universaltime/1': (t) => localToUniversal(t, [t]),
+  'localtime_to_universaltime/2': (t, dst) => localToUniversal(t, [t, dst]),
+  'posixtime_to_universaltime/1': (s) => {
+    if (typeof s !== 'number' || !Number.isInteger(s)) badarg([s]);
+    return dateTimeOf(new Date(s * 1000), true);
+  },
+  'universaltime_to_posixtime/1': (t) => {
+    const dt = parseDateTime(t);
+    if (dt === undefined) badarg([t]);
+    return Math.floor(utcMillis(dt) / 1000);
+  },
+});
+
+function localToUniversal(t: Term, args: Term[]): Term {
+  const dt = parseDateTime(t);
+  if (dt === undefined) badarg(args);
+  const [[y, mo, d], [h, mi, s]] = dt;
+  const local = new Date(0);
+  local.setFullYear(y, mo - 1, d);
+  local.setHours(h, mi, s, 0);
+  return dateTimeOf(local, true);
+}
+
 defineBifs('os', {
   'system_time/0': () => int(systemNs()),
   'system_time/1': (u) => inUnit(systemNs(), u, [u]),

@@ -88,7 +88,7 @@ export class Process {
     groupLeader: Pid | undefined,
   ) {
     this.initialCall = initialCall;
-    this.groupLeader = groupLeader ?? pid;
+    this.groupLeader = groupLeader ?? USER_PID;
   }
 }
 
@@ -99,6 +99,13 @@ let nextId = 79;
 
 export function newPid(): Pid {
   return new Pid(NODE, nextId++, 0, 0);
+}
+
+/** The `user` io server: the default group leader, a pid served natively (bif/io.ts). */
+export const USER_PID = new Pid(NODE, 65, 0, 0);
+
+export function isUser(p: Pid): boolean {
+  return p.id === USER_PID.id && p.node === NODE && p.serial === 0;
 }
 
 export function resetPids(): void {

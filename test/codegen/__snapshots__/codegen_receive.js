@@ -128,7 +128,7 @@
           LN[d] = 3;
           if (!waitTimeout(10)) {
             S.waiting = true;
-            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, LN[d]);
+            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, 3);
           }
           receiveTimedOut();
           y1 = a6;
@@ -172,7 +172,7 @@
         case 12:
           LN[d] = 7;
           S.waiting = true;
-          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, LN[d]);
+          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, 3);
         default:
           throw new Error("codegen_receive:main/0: no label " + L);
       }
@@ -262,7 +262,7 @@
         case 17:
           LN[d] = 9;
           S.waiting = true;
-          return suspendAt(f1_call_2, 15, [y0, y1], undefined, LN[d]);
+          return suspendAt(f1_call_2, 15, [y0, y1], undefined, 9);
         default:
           throw new Error("codegen_receive:call/2: no label " + L);
       }
@@ -346,7 +346,7 @@
         case 23:
           LN[d] = 11;
           S.waiting = true;
-          return suspendAt(f2_echo_0, 20, undefined, undefined, LN[d]);
+          return suspendAt(f2_echo_0, 20, undefined, undefined, 10);
         default:
           throw new Error("codegen_receive:echo/0: no label " + L);
       }
