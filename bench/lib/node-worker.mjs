@@ -30,8 +30,8 @@ async function beamjsRunner(cfg) {
   }
   const mod = sys.loadBeamFile(resolve(cfg.file)).name;
   sys.addOtpLibraries();
-  return () => {
-    const out = sys.runEntry(mod, 'run', [cfg.n]);
+  return async () => {
+    const out = await sys.runEntry(mod, 'run', [cfg.n]);
     if (out.kind === 'value') return print.formatTerm(out.value);
     if (out.kind === 'exception') {
       // "** exception error: undef" + "     in function  erlang:'+'/2" -> "undef in erlang:'+'/2"
@@ -61,7 +61,7 @@ async function main() {
   }
   const clock = () => Number(process.hrtime.bigint()) / 1e6;
   try {
-    report({ ok: true, ...timeRuns(runner, clock, cfg) });
+    report({ ok: true, ...(await timeRuns(runner, clock, cfg)) });
   } catch (e) {
     report({ ok: false, error: firstLine(e instanceof Error ? e.message : e) });
   }

@@ -44,10 +44,26 @@ export class Hibernate {
   constructor(readonly start: () => Term) {}
 }
 
+/** Re-enters a suspended activation: its function with `undefined` arguments and the frame last. */
 function resume(f: Frame): Term {
-  const args: unknown[] = new Array(f.fn.info.arity + 1);
-  args[f.fn.info.arity] = f;
-  return f.fn(...args);
+  const fn = f.fn as unknown as (...a: unknown[]) => Term;
+  switch (f.fn.info.arity) {
+    case 0:
+      return fn(f);
+    case 1:
+      return fn(undefined, f);
+    case 2:
+      return fn(undefined, undefined, f);
+    case 3:
+      return fn(undefined, undefined, undefined, f);
+    case 4:
+      return fn(undefined, undefined, undefined, undefined, f);
+    default: {
+      const args: unknown[] = new Array(f.fn.info.arity + 1);
+      args[f.fn.info.arity] = f;
+      return fn(...args);
+    }
+  }
 }
 
 const NOCATCH = atom('nocatch');
@@ -74,24 +90,25 @@ export function runSlice(p: Process): void {
   p.status = 'running';
   let value: Term = undefined as unknown as Term;
   let exc: unknown;
-  const step = (run: () => Term) => {
+  // What runs next: the first call, or the innermost frame (no closure per step: this is the
+  // context-switch path).
+  let first = p.start;
+  let next: Frame | undefined;
+  if (first !== undefined) {
+    p.start = undefined;
+    p.hibernating = false;
+  } else next = stack.pop()!;
+  for (;;) {
     exc = undefined;
     try {
-      value = run();
+      if (first !== undefined) {
+        const f = first;
+        first = undefined;
+        value = f();
+      } else value = resume(next!);
     } catch (e) {
       exc = e;
     }
-  };
-  const start = p.start;
-  if (start !== undefined) {
-    p.start = undefined;
-    p.hibernating = false;
-    step(start);
-  } else {
-    const top = stack.pop()!;
-    step(() => resume(top));
-  }
-  for (;;) {
     if (exc === undefined && value === SUSPEND) {
       for (let i = S.pending.length - 1; i >= 0; i--) stack.push(S.pending[i]);
       S.pending = [];
@@ -109,8 +126,7 @@ export function runSlice(p: Process): void {
         return;
       }
       S.depth = 0;
-      const top = stack.pop()!;
-      step(() => resume(top));
+      next = stack.pop()!;
       continue;
     }
     if (exc !== undefined) {
@@ -146,20 +162,18 @@ export function runSlice(p: Process): void {
         return end(p, reason);
       }
       handler.exc = exc;
-      const h = handler;
       S.pending = [];
       S.depth = 0;
-      step(() => resume(h));
+      next = handler;
       continue;
     }
     if (stack.length === 0) {
       p.result = value;
       return end(p, NORMAL);
     }
-    const f = stack.pop()!;
-    f.value = value;
+    next = stack.pop()!;
+    next.value = value;
     S.depth = 0;
-    step(() => resume(f));
   }
 }
 

@@ -87,6 +87,7 @@ export class Process {
     initialCall: Term,
     groupLeader: Pid | undefined,
   ) {
+    pid.proc = this;
     this.initialCall = initialCall;
     this.groupLeader = groupLeader ?? USER_PID;
   }
@@ -118,9 +119,13 @@ export function entryPid(): Pid {
 }
 
 export function lookup(pid: Pid): Process | undefined {
+  const cached = pid.proc as Process | undefined;
+  if (cached !== undefined) return cached.status === 'exited' ? undefined : cached;
   if (pid.node !== NODE) return undefined;
   const p = PROCESSES.get(pid.id);
-  return p !== undefined && p.pid.serial === pid.serial ? p : undefined;
+  if (p === undefined || p.pid.serial !== pid.serial) return undefined;
+  pid.proc = p;
+  return p;
 }
 
 /** Key of a ref in the maps above. */

@@ -2,6 +2,11 @@ import type { Atom } from './atom.js';
 
 /** A process identifier: node, number, serial and the node's creation. */
 export class Pid {
+  /**
+   * The runtime's process for this pid, cached by runtime/process/process.ts `lookup` (send is
+   * the hottest path of concurrent programs). Not part of the term: equality ignores it.
+   */
+  proc: unknown = undefined;
   constructor(
     readonly node: Atom,
     readonly id: number,
