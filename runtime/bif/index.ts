@@ -8,3 +8,4 @@ import './maps.js';
 import './process-basics.js';
 import './string.js';
 import './persistent-term.js';
+import './hash.js';
