@@ -9,3 +9,6 @@ import './process-basics.js';
 import './string.js';
 import './persistent-term.js';
 import './hash.js';
+import './ets.js';
+import './ets-select.js';
+import './ets-erlang.js';

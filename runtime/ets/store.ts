@@ -1,0 +1,41 @@
+/**
+ * What an ETS table keeps its objects in: groups of objects with the same key, in an
+ * iteration order of their own. Two implementations: `HashStore` (set, bag, duplicate_bag;
+ * keys compare exactly, `=:=`) and `OrderedStore` (ordered_set; keys compare in term order,
+ * `==`, so 1 and 1.0 are one key). The table decides what a group holds (one object for
+ * sets, several for bags); the store only places and finds groups.
+ */
+import type { Term } from '../term/term.js';
+
+/** A position to resume a scan after (exclusive): an index for hash stores, a key for ordered. */
+export type Cursor = number | { readonly key: Term };
+
+export interface Group {
+  readonly key: Term;
+  readonly objs: readonly Term[];
+}
+
+/** `nextKey`/`prevKey` of a key that is not in a hash store (and was not while fixed). */
+export const MISSING = Symbol('missing key');
+
+export interface Store {
+  /** Number of objects (not groups). */
+  readonly count: number;
+  get(key: Term): readonly Term[] | undefined;
+  /** Sets the group for `key` (in place if it exists, else at the end of the order). */
+  put(key: Term, objs: Term[]): void;
+  delete(key: Term): boolean;
+  clear(): void;
+  firstKey(): Term | undefined;
+  lastKey(): Term | undefined;
+  nextKey(key: Term): Term | undefined | typeof MISSING;
+  prevKey(key: Term): Term | undefined | typeof MISSING;
+  /** Groups in order (reversed for `reverse` where the store has an order), after `from`. */
+  scan(from: Cursor | undefined, reverse: boolean): Iterable<[Group, Cursor]>;
+  /** The objects at a slot index, or undefined past the end (ets:slot/2). */
+  slot(i: number): readonly Term[] | undefined;
+  readonly slotCount: number;
+  /** safe_fixtable: while fixed, deleted keys stay usable as iteration positions. */
+  fix(): void;
+  unfix(): void;
+}
