@@ -7,7 +7,8 @@
 // Format: "terms": [base64 term_to_binary, phash2(T, 2^32), phash(T, 2^32)], the full 32-bit
 // hashes (phash's result minus one); "ranges": [term index, range, phash2/2, phash/2] where a
 // result is a number or "!" and the error reason; "deep": [kind, size, phash2, phash] of deep
-// or long terms the test builds itself (see deep/2 below).
+// or long terms the test builds itself (see deep/2 below); "etsBuckets": [key, bucket] for keys
+// placed in fresh ETS set tables, for the ETS key hash (runtime/ets/keyhash.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,19 +33,24 @@ try {
     .filter((l) => l.startsWith('D '))
     .map((l) => l.slice(2).split(' '))
     .map(([kind, n, h2, h]) => [kind, Number(n), Number(h2), Number(h)]);
+  const etsBuckets = lines
+    .filter((l) => l.startsWith('B '))
+    .map((l) => l.slice(2).split(' '))
+    .map(([b, i]) => [b, Number(i)]);
   const otp = execFileSync('erl', ['-noshell', '-eval', 'io:format("~s",[erlang:system_info(otp_release)]), halt().']).toString();
   writeFileSync(
     join(root, 'test/vectors/hash.json'),
     [
       '{"generator": "scripts/gen-hash-vectors.mjs", "otp": ' + JSON.stringify(otp) + ',',
-      ' "note": "terms: [base64 term_to_binary, phash2(T, 1 bsl 32), phash(T, 1 bsl 32) - 1]; ranges: [term index, range (Erlang text), phash2/2, phash/2] (a number, or ! and the error reason)",',
+      ' "note": "terms: [base64 term_to_binary, phash2(T, 1 bsl 32), phash(T, 1 bsl 32) - 1]; ranges: [term index, range (Erlang text), phash2/2, phash/2] (a number, or ! and the error reason); etsBuckets: [base64 key, the bucket (ets:slot/2 index) a fresh set table puts it in]",',
       ' "terms": [\n  ' + terms.map((t) => JSON.stringify(t)).join(',\n  ') + '\n ],',
       ' "ranges": [\n  ' + ranges.map((t) => JSON.stringify(t)).join(',\n  ') + '\n ],',
-      ' "deep": ' + JSON.stringify(deep),
+      ' "deep": ' + JSON.stringify(deep) + ',',
+      ' "etsBuckets": [\n  ' + etsBuckets.map((t) => JSON.stringify(t)).join(',\n  ') + '\n ]',
       '}',
     ].join('\n') + '\n',
   );
-  console.log(`wrote ${terms.length} terms, ${ranges.length} range cases, ${deep.length} deep terms`);
+  console.log(`wrote ${terms.length} terms, ${ranges.length} range cases, ${deep.length} deep terms, ${etsBuckets.length} ETS keys`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -74,6 +80,14 @@ main([Out]) ->
                       integer_to_list(erlang:phash2(lists:nth(I + 1, Terms), R)), " ",
                       integer_to_list(erlang:phash(lists:nth(I + 1, Terms), R)), "\n"])
      || I <- lists:seq(3, N - 1, 11), R <- [rand:uniform(1 bsl 32)]],
+    %% ETS buckets: keys placed in fresh set tables (256 buckets, so at most 256 keys each)
+    EtsKeys = maps:keys(maps:from_list([{K, true} || K <- ets_fixed() ++ [pgen(3) || _ <- lists:seq(1, 1600)]])),
+    [begin
+         Tab = ets:new(buckets, [set]),
+         ets:insert(Tab, [{K} || K <- Batch]),
+         [io:format(F, "B ~s ~w~n", [base64:encode(term_to_binary(K)), I]) || I <- lists:seq(0, 255), {K} <- ets:slot(Tab, I)],
+         ets:delete(Tab)
+     end || Batch <- batches(EtsKeys, 200)],
     [io:format(F, "D ~s ~w ~w ~w~n", [Kind, Size, erlang:phash2(T, 1 bsl 32), erlang:phash(T, 1 bsl 32) - 1])
      || {Kind, Size} <- [{"nested_list", 200000}, {"nested_tuple", 200000}, {"nested_map", 100000}, {"seq", 1000000}],
         T <- [deep(Kind, Size)]],
@@ -88,6 +102,35 @@ res(Fun, T, Text) ->
     end.
 
 id(X) -> X.
+
+batches([], _) -> [];
+batches(L, N) when length(L) =< N -> [L];
+batches(L, N) -> {A, B} = lists:split(N, L), [A | batches(B, N)].
+
+%% Keys whose ETS hash does not depend on VM-internal state (no atoms inside compound terms,
+%% no pids, ports or funs).
+ets_fixed() ->
+    [0, 1, -1, 255, 256, 1 bsl 27, -(1 bsl 27), 1 bsl 32, 1 bsl 59 - 1, 1 bsl 59, -(1 bsl 59), -(1 bsl 59) - 1,
+     1 bsl 64, -(1 bsl 64), 1 bsl 200, 0.0, -0.0, 1.0, -2.5, 1.0e300, [], [[]], {}, {[]}, "a", "abcd", "abcde",
+     [256], [1 | 2], [[1] | [2]], <<>>, <<0>>, <<1:1>>, <<"abcdefghijklm">>, #{}, #{1 => 2}, #{[] => {}},
+     a, ok, '', 'hello world', make_ref(), make_ref()].
+
+pgen(0) -> pleaf();
+pgen(D) ->
+    case rand:uniform(7) of
+        1 -> list_to_tuple([pgen(D - 1) || _ <- lists:seq(1, rand:uniform(4) - 1)]);
+        2 -> [pgen(D - 1) || _ <- lists:seq(1, rand:uniform(5) - 1)];
+        3 -> lists:foldl(fun(E, Acc) -> [E | Acc] end, pleaf(), [pgen(D - 1) || _ <- lists:seq(1, rand:uniform(3))]);
+        4 -> maps:from_list([{pleaf(), pgen(D - 1)} || _ <- lists:seq(1, rand:uniform(4) - 1)]);
+        5 -> string();
+        _ -> pleaf()
+    end.
+
+pleaf() ->
+    case leaf() of
+        X when is_atom(X); is_pid(X); is_port(X) -> rand:uniform(1 bsl 40);
+        X -> X
+    end.
 
 %% Deep and long terms, which a recursive hash would overflow the stack on; the test rebuilds
 %% them from the kind and size.

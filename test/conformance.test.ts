@@ -17,7 +17,8 @@ const PASSING = new Set<string>([
   'match_patterns', 'records_basic', 'recursion_tail', 'tuples_basic', 'algo_misc', 'format_pretty',
   'funs_closures', 'funs_higher', 'list_comprehension', 'maps_basic', 'maps_large', 'match_guards',
   'term_order', 'algo_json', 'exc_nested', 'strings_basic', 'exc_stacktrace', 'format_strings', 'etf_terms',
-  'stdlib_containers', 'ets_objects', 'ets_ordered', 'ets_matchspec', 'ets_tables', 'ets_counters',
+  'stdlib_containers', 'ets_objects', 'ets_ordered', 'ets_matchspec', 'ets_tables', 'ets_counters', 'ets_order',
+  'ets_churn',
 ]);
 
 const root = new URL('../fixtures/', import.meta.url).pathname;

@@ -24,11 +24,11 @@ const ALL_OBJECTS = list([[atom('_'), NIL, list([atom('$_')])]]);
 /** Another ets native, by name (all are registered by the time these run). */
 const ets = (name: string, arity: number) => lookupBif('ets', name, arity)!;
 
-/** The table's objects in iteration order; with `reverseGroups`, each key's objects reversed. */
+/** The table's objects in first/next order; with `reverseGroups`, each key's objects reversed. */
 function objects(tab: Term, args: Term[], reverseGroups = false): Term[] {
   const t = table(tab, 'read', args);
   const out: Term[] = [];
-  for (const [g] of t.store.scan(undefined, false)) {
+  for (const g of t.store.walk()) {
     if (reverseGroups) for (let i = g.objs.length - 1; i >= 0; i--) out.push(g.objs[i]);
     else out.push(...g.objs);
   }

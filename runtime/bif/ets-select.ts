@@ -3,11 +3,12 @@
  * match/1,2,3, match_object/1,2,3, select_count, select_delete, select_replace, and the
  * compiled-spec functions match_spec_compile/match_spec_run_r/is_compiled_ms.
  *
- * Results come in table order (key order for ordered_set, descending for the _reverse
- * variants; insertion order otherwise). A head that fixes the key is looked up instead of
- * scanned. Chunked selects return OTP-shaped continuations — {Tid, Pos, Limit, MSRef, Rest,
- * Rev} for hash tables and {Tid, LastKey, [], Limit, MSRef, Rest, Rev, 0} for ordered_set —
- * whose MSRef is a reference standing for the compiled spec (valid within this node).
+ * Results come in the table's order (key order for ordered_set, descending for the _reverse
+ * variants; OTP's bucket order for hash tables, see hashstore.ts). A head that fixes the key
+ * is looked up instead of scanned. Chunked selects return continuations shaped like OTP's —
+ * {Tid, Bucket, Limit, MSRef, Rest, Rev} for hash tables and {Tid, LastKey, [], Limit, MSRef,
+ * [], Rev, 0} for ordered_set — whose MSRef is a reference standing for the compiled spec
+ * (valid within this node).
  */
 import { badarg } from '../exception.js';
 import { atom, FALSE, TRUE } from '../term/atom.js';
@@ -16,7 +17,9 @@ import { Ref } from '../term/identity.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import { compileMatchSpec, MatchSpec, NO_MATCH } from '../ets/matchspec.js';
-import type { Cursor } from '../ets/store.js';
+import { HashStore } from '../ets/hashstore.js';
+import { OrderedStore } from '../ets/orderedstore.js';
+import type { Group } from '../ets/store.js';
 import { newRef, table, type Table } from '../ets/table.js';
 import { defineBifs } from './registry.js';
 
@@ -70,30 +73,29 @@ interface Hit {
   obj: Term;
   /** The key of the object's group: the same JS value for every object of a group. */
   key: Term;
-  cursor: Cursor;
 }
 
-/**
- * Every match in table order (or reversed), after `from` if given. With `byKey`, a spec whose
- * heads all fix the key is run on those keys' objects only (chunked selects always scan, so
- * that their positions can be resumed).
- */
-function* hits(t: Table, ms: MatchSpec, reverse: boolean, from?: Cursor, byKey = true): Generator<Hit> {
-  const keys = byKey ? ms.boundKeys(t.keypos) : undefined;
-  if (keys !== undefined) {
-    yield* keyHits(t, ms, keys, reverse);
-    return;
-  }
-  for (const [g, cursor] of t.store.scan(from, reverse)) {
+/** Matches among the objects of some groups, in order. */
+function* groupHits(groups: Iterable<Group>, ms: MatchSpec): Generator<Hit> {
+  for (const g of groups) {
     for (const obj of g.objs) {
       const result = ms.run(obj);
-      if (result !== NO_MATCH) yield { result, obj, key: g.key, cursor };
+      if (result !== NO_MATCH) yield { result, obj, key: g.key };
     }
   }
 }
 
-/** Matches among the objects of the given keys only (each key once, in key order if ordered). */
-function* keyHits(t: Table, ms: MatchSpec, keys: Term[], reverse: boolean): Generator<Hit> {
+/**
+ * Every match in the order select returns them (reversed for select_reverse on an
+ * ordered_set). A spec whose heads all fix the key is run on those keys' objects only.
+ */
+function hits(t: Table, ms: MatchSpec, reverse: boolean): Generator<Hit> {
+  const keys = ms.boundKeys(t.keypos);
+  return groupHits(keys === undefined ? t.store.all(reverse) : keyGroups(t, keys, reverse), ms);
+}
+
+/** The groups of the given keys (each once, in key order if ordered). */
+function* keyGroups(t: Table, keys: Term[], reverse: boolean): Generator<Group> {
   const ordered = t.type === 'ordered_set';
   const same = ordered ? (a: Term, b: Term) => compare(a, b) === 0 : exactEqual;
   let ks = keys.filter((k, i) => keys.findIndex((x) => same(x, k)) === i);
@@ -102,13 +104,8 @@ function* keyHits(t: Table, ms: MatchSpec, keys: Term[], reverse: boolean): Gene
     if (reverse) ks.reverse();
   }
   for (const k of ks) {
-    const objs = t.store.get(k) ?? [];
-    if (objs.length === 0) continue;
-    const key = (objs[0] as Term[])[t.keypos - 1];
-    for (const obj of objs) {
-      const result = ms.run(obj);
-      if (result !== NO_MATCH) yield { result, obj, key, cursor: { key } };
-    }
+    const objs = t.store.get(k);
+    if (objs !== undefined && objs.length > 0) yield { key: (objs[0] as Term[])[t.keypos - 1], objs };
   }
 }
 
@@ -128,43 +125,51 @@ function limitOf(n: Term, args: Term[]): number {
 }
 
 /**
- * Up to `limit` results from `from` on (after handing out `pending` ones left over from the
- * last chunk): `{Results, Continuation}`, `{Results, '$end_of_table'}` when the table ran
- * out, or `'$end_of_table'` when there was nothing at all.
+ * The next chunk of an ordered_set select: up to `limit` results after `from` (a key) in key
+ * order, or before it for select_reverse. `{Results, Continuation}`; `{Results,
+ * '$end_of_table'}` when the table ran out; `'$end_of_table'` when there was nothing.
  */
-function chunk(t: Table, ms: MatchSpec, ref: Ref, limit: number, reverse: boolean, from: Cursor | undefined, pending: Term[]): Term {
-  const out = pending.slice(0, limit);
-  const rest = pending.slice(limit);
-  let cursor = from;
-  if (rest.length === 0 && out.length < limit) {
-    let lastCursor: Cursor | undefined;
-    for (const h of hits(t, ms, reverse, from, false)) {
-      // A group (bag key) can yield several results: finish it, keeping extras for later.
-      if (out.length >= limit) {
-        if (!sameCursor(h.cursor, lastCursor)) break;
-        rest.push(h.result);
-        continue;
-      }
-      out.push(h.result);
-      lastCursor = h.cursor;
-    }
-    if (out.length < limit || lastCursor === undefined) return out.length === 0 ? END : [list(out), END];
-    cursor = lastCursor;
+function orderedChunk(t: Table, store: OrderedStore, ms: MatchSpec, ref: Ref, limit: number, reverse: boolean, from: Term | undefined): Term {
+  const out: Term[] = [];
+  let last: Term | undefined;
+  for (const h of groupHits(store.after(from, reverse), ms)) {
+    out.push(h.result);
+    last = h.key;
+    if (out.length === limit) break;
   }
-  const rev = reverse ? 1 : 0;
-  const cont: Term =
-    t.type === 'ordered_set'
-      ? [t.tid, (cursor as { key: Term }).key, NIL, limit, ref, list(rest), rev, 0]
-      : [t.tid, cursor as number, limit, ref, list(rest), rev];
-  return [list(out), cont];
+  if (out.length < limit) return out.length === 0 ? END : [list(out), END];
+  return [list(out), [t.tid, last!, NIL, limit, ref, NIL, reverse ? 1 : 0, 0]];
 }
 
-const sameCursor = (a: Cursor, b: Cursor | undefined): boolean =>
-  typeof a === 'number' ? a === b : typeof b === 'object' && a.key === b.key;
+/**
+ * The next chunk of a set/bag select, as ERTS does it: whole buckets in ascending order, each
+ * bucket's matches put in front of those gathered so far (starting from the ones left over
+ * last time), until there are `limit`. The last `limit` are returned; any before them are
+ * kept in the continuation (which resumes at the next bucket): in order after the first
+ * call, reversed after a continuation call (ERTS copies them there instead of splitting the
+ * list in place).
+ */
+function hashChunk(t: Table, store: HashStore, ms: MatchSpec, ref: Ref, limit: number, reverse: boolean, from: number, pending: Term[] | undefined): Term {
+  const first = pending === undefined;
+  let acc = pending ?? [];
+  let b = from;
+  while (acc.length < limit && b < store.bucketCount) {
+    const found = [...groupHits(store.bucket(b), ms)].map((h) => h.result);
+    acc = found.concat(acc);
+    b++;
+  }
+  if (acc.length < limit) return acc.length === 0 ? END : [list(acc), END];
+  const extra = acc.length - limit;
+  const rest = first ? acc.slice(0, extra) : acc.slice(0, extra).reverse();
+  return [list(acc.slice(extra)), [t.tid, b, limit, ref, list(rest), reverse ? 1 : 0]];
+}
 
 function selectChunk(tab: Term, ms: MatchSpec, n: Term, reverse: boolean, args: Term[]): Term {
   const t = table(tab, 'read', args);
-  return chunk(t, ms, refFor(ms), limitOf(n, args), reverse, undefined, []);
+  const limit = limitOf(n, args);
+  const store = t.store;
+  if (store instanceof OrderedStore) return orderedChunk(t, store, ms, refFor(ms), limit, reverse, undefined);
+  return hashChunk(t, store as HashStore, ms, refFor(ms), limit, reverse, 0, undefined);
 }
 
 /** select/1, match/1, match_object/1 and select_reverse/1: the next chunk of a continuation. */
@@ -179,8 +184,13 @@ function continueSelect(cont: Term): Term {
   const pending = listToArray(rest);
   if (ms === undefined || pending === undefined || typeof limit !== 'number') return badarg(args);
   const t = table(tid, 'read', args);
-  if ((t.type === 'ordered_set') !== ordered || (!ordered && typeof pos !== 'number')) return badarg(args);
-  return chunk(t, ms, ref as Ref, limit, rev === 1, ordered ? { key: pos } : (pos as number), pending);
+  const store = t.store;
+  if (store instanceof OrderedStore) {
+    if (!ordered) return badarg(args);
+    return orderedChunk(t, store, ms, ref as Ref, limit, rev === 1, pos);
+  }
+  if (ordered || typeof pos !== 'number') return badarg(args);
+  return hashChunk(t, store as HashStore, ms, ref as Ref, limit, rev === 1, pos, pending);
 }
 
 // ---------------------------------------------------------------------------------------------

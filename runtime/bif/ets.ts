@@ -13,6 +13,7 @@ import { Pid, Ref } from '../term/identity.js';
 import { float } from '../term/float.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
+import { HashStore } from '../ets/hashstore.js';
 import { MISSING } from '../ets/store.js';
 import {
   allTables, boolTerm, deleteTablesOwnedBy, drop, find, isAlive, nameTaken, newRef, pidKey, register,
@@ -262,16 +263,12 @@ function step(tab: Term, key: Term, dir: 'next' | 'prev'): Term {
   return keyOrEnd(k);
 }
 
-/**
- * slot/2. For hash tables OTP numbers its buckets (at least 256, mostly empty); we number
- * groups in iteration order and report empty slots up to 256, so the end is where OTP's is
- * for small tables. For ordered_set slot I is the I-th object.
- */
+/** slot/2: a hash table's bucket I (objects in chain order), an ordered_set's I-th object. */
 function slot(tab: Term, i: Term): Term {
   const args = [tab, i];
   const t = table(tab, 'read', args);
   if (typeof i !== 'number' || i < 0) return badarg(args);
-  const n = t.type === 'ordered_set' ? t.store.slotCount : Math.max(256, t.store.slotCount);
+  const n = t.store.slotCount;
   if (i > n) return badarg(args);
   if (i === n) return END;
   return list([...(t.store.slot(i) ?? [])]);
@@ -292,17 +289,22 @@ function fixedInfo(t: Table): Term {
 }
 
 /**
- * info(T, stats): OTP reports its hash table's chain statistics {Buckets, AvgLen, StdDev,
- * ExpectedStdDev, MinLen, MaxLen, ItemSizeStdDev, KmInf} (false for ordered_set). Ours are of
- * the same shape, for a table whose chains hold one key each.
+ * info(T, stats) for a hash table: {Buckets, AvgChainLen, StdDev, ExpectedStdDev, MinChainLen,
+ * MaxChainLen, _, _} over chain lengths in objects, in single precision as ERTS computes them
+ * (the last two we report as OTP does for an ordinary table). false for ordered_set.
  */
 function stats(t: Table): Term {
-  if (t.type === 'ordered_set') return FALSE;
-  const buckets = Math.max(256, t.store.slotCount);
-  const keys = [...t.store.scan(undefined, false)].length;
-  const avg = keys / buckets;
-  const sd = Math.sqrt(avg * (1 - avg));
-  return [buckets, float(avg), float(sd), float(Math.sqrt(avg)), 0, keys > 0 ? 1 : 0, 0, keys > 0 ? 1 : 0];
+  const store = t.store;
+  if (!(store instanceof HashStore)) return FALSE;
+  const lens = store.chainLengths();
+  const n = lens.length;
+  const items = store.count;
+  const f = Math.fround;
+  const avg = f(items / n);
+  const sqSum = lens.reduce((s, l) => s + l * l, 0);
+  const sd = f(Math.sqrt((sqSum - avg * items) / n));
+  const expected = f(Math.sqrt(avg * (1 - 1 / n)));
+  return [n, float(avg), float(sd), float(expected), Math.min(...lens), Math.max(...lens), 0, 1];
 }
 
 const INFO_ORDER = [

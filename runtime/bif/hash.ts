@@ -59,7 +59,7 @@ const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer); // little-endian on every platform Node supports
 
 /** The float's two 32-bit words [low, high], with -0.0 hashed as 0.0. */
-function floatWords(x: number): [number, number] {
+export function floatWords(x: number): [number, number] {
   F64[0] = x === 0 ? 0 : x;
   return [U32[0], U32[1]];
 }
@@ -85,9 +85,9 @@ function magnitudeWords(n: number | bigint): { words: number[]; neg: boolean } {
 // ---------------------------------------------------------------------------------------------
 // phash2.
 
-const HCONST = 0x9e3779b9;
+export const HCONST = 0x9e3779b9;
 /** HCONST * n mod 2^32 for the per-type constants. */
-const hc = (n: number): number => Math.imul(HCONST, n) >>> 0;
+export const hc = (n: number): number => Math.imul(HCONST, n) >>> 0;
 const HCONST_2 = hc(2);
 const HCONST_3 = hc(3);
 const HCONST_4 = hc(4);
@@ -125,11 +125,12 @@ function mix(a: number, b: number, c: number): number {
   return c >>> 0;
 }
 
-const hash2Words = (x: number, y: number, k: number, hash: number): number =>
+/** OTP's UINT32_HASH_2: mixes two words, each offset by the constant `k`, into `hash`. */
+export const hash2Words = (x: number, y: number, k: number, hash: number): number =>
   mix((k + x) | 0, (k + y) | 0, hash);
 
 /** lookup2 over a byte block, seeded with `initval` (binaries). */
-function blockHash(k: Uint8Array, len: number, initval: number): number {
+export function blockHash(k: Uint8Array, len: number, initval: number): number {
   let a = HCONST;
   let b = HCONST;
   let c = initval;

@@ -1,140 +1,166 @@
 /**
- * The store of set, bag and duplicate_bag tables: groups in a slot array in insertion order
- * (a group keeps its slot when replaced), found through a hash index on the key (phash2;
- * keys compare with `=:=`).
+ * The store of set, bag and duplicate_bag tables: a linear hash table laid out the way ERTS
+ * 25 lays out its own, so that tables iterate in OTP's order (for keys whose hash is
+ * portable, see keyhash.ts). What we reproduce, as observed on erl:
  *
- * OTP iterates these tables in the order of its linear hash table, which depends on
- * VM-internal hashes (of atom indexes, among others); we iterate in insertion order instead.
- * Programs cannot rely on either (the documentation leaves the order undefined).
+ * - 256 buckets to start with; after adding an object, while the table holds more objects
+ *   than buckets, one bucket is added (up to 5 per insert, catching up after a fixation),
+ *   by splitting a bucket in linear-hashing order, keeping the order of its chain. Deleting
+ *   never shrinks the table; deleting all objects (delete_all_objects) resets it.
+ * - A new key goes to the head of its bucket's chain; the objects of one key stay together.
+ * - select/match/tab2list visit buckets from the last to the first, each chain from its
+ *   head; first/next visit exactly the reverse.
+ * - While the table is fixed, deleted keys stay in their chains (so next/2 works from them)
+ *   and the table does not grow; unfixing removes them.
  *
- * Deleting leaves a hole in the slot array, compacted once holes dominate. While the table is
- * fixed (ets:safe_fixtable, or foldl which fixes it) deleted groups stay in the index marked
- * dead, so a deleted key can still be passed to next/2, as OTP allows for fixed tables.
+ * Keys compare exactly (`=:=`).
  */
-import { termHash } from '../bif/hash.js';
 import { exactEqual } from '../term/compare.js';
 import type { Term } from '../term/term.js';
-import { MISSING, type Cursor, type Group, type Store } from './store.js';
+import { bucketHash } from './keyhash.js';
+import { MISSING, type Group, type Store } from './store.js';
 
-class Slot implements Group {
+const FIRST_BUCKETS = 256;
+/** Buckets added per insert at most (OTP catches up gradually after a fixation). */
+const MAX_GROW_STEPS = 5;
+
+class Entry implements Group {
   dead = false;
   constructor(
     readonly key: Term,
     public objs: Term[],
-    public pos: number,
+    readonly hash: number,
   ) {}
 }
 
-/** Small integers hash to themselves; the index compares keys exactly anyway. */
-const keyHash = (k: Term): number => (typeof k === 'number' ? k : termHash(k));
-
 export class HashStore implements Store {
-  private slots: (Slot | undefined)[] = [];
-  private index = new Map<number, Slot | Slot[]>();
-  private holes = 0;
+  /** Chains, head first. */
+  private buckets: Entry[][] = [];
+  /** All-ones mask covering the bucket count (linear hashing's current level). */
+  private mask = FIRST_BUCKETS - 1;
   private fixes = 0;
-  private dead: Slot[] = [];
+  private dead: Entry[] = [];
   count = 0;
 
-  /** The slot for `key`, live or (while fixed) dead. */
-  private find(key: Term): Slot | undefined {
-    const e = this.index.get(keyHash(key));
-    if (e === undefined) return undefined;
-    if (!Array.isArray(e)) return exactEqual(e.key, key) ? e : undefined;
-    for (const s of e) if (exactEqual(s.key, key)) return s;
-    return undefined;
+  constructor() {
+    this.reset();
   }
 
-  private unindex(s: Slot): void {
-    const h = keyHash(s.key);
-    const e = this.index.get(h);
-    if (e === s) this.index.delete(h);
-    else if (Array.isArray(e)) {
-      const rest = e.filter((x) => x !== s);
-      if (rest.length === 1) this.index.set(h, rest[0]);
-      else this.index.set(h, rest);
-    }
+  private reset(): void {
+    this.buckets = Array.from({ length: FIRST_BUCKETS }, () => []);
+    this.mask = FIRST_BUCKETS - 1;
+  }
+
+  get bucketCount(): number {
+    return this.buckets.length;
+  }
+
+  private index(hash: number): number {
+    const ix = hash & this.mask;
+    return ix >= this.buckets.length ? ix & (this.mask >>> 1) : ix;
+  }
+
+  /** The entry for `key`, live or (while fixed) dead, and its bucket. */
+  private find(key: Term, hash = bucketHash(key)): [Entry | undefined, number] {
+    const b = this.index(hash);
+    for (const e of this.buckets[b]) if (e.hash === hash && exactEqual(e.key, key)) return [e, b];
+    return [undefined, b];
   }
 
   get(key: Term): readonly Term[] | undefined {
-    const s = this.find(key);
-    return s === undefined || s.dead ? undefined : s.objs;
+    const [e] = this.find(key);
+    return e === undefined || e.dead ? undefined : e.objs;
   }
 
   put(key: Term, objs: Term[]): void {
-    const s = this.find(key);
-    if (s !== undefined) {
-      this.count += objs.length - (s.dead ? 0 : s.objs.length);
-      s.objs = objs;
-      s.dead = false;
-      return;
+    const hash = bucketHash(key);
+    const [e, b] = this.find(key, hash);
+    const before = this.count;
+    if (e !== undefined) {
+      this.count += objs.length - (e.dead ? 0 : e.objs.length);
+      e.objs = objs;
+      e.dead = false;
+    } else {
+      this.buckets[b].unshift(new Entry(key, objs, hash));
+      this.count += objs.length;
     }
-    const n = new Slot(key, objs, this.slots.length);
-    this.slots.push(n);
-    const h = keyHash(key);
-    const e = this.index.get(h);
-    if (e === undefined) this.index.set(h, n);
-    else if (Array.isArray(e)) e.push(n);
-    else this.index.set(h, [e, n]);
-    this.count += objs.length;
+    if (this.count > before) this.grow();
+  }
+
+  /** Adds buckets while there are more objects than buckets (not while fixed). */
+  private grow(): void {
+    if (this.fixes > 0) return;
+    for (let i = 0; i < MAX_GROW_STEPS && this.count > this.buckets.length; i++) {
+      const n = this.buckets.length;
+      if (n > this.mask) this.mask = this.mask * 2 + 1;
+      const from = n & (this.mask >>> 1);
+      const stay: Entry[] = [];
+      const move: Entry[] = [];
+      for (const e of this.buckets[from]) ((e.hash & this.mask) === n ? move : stay).push(e);
+      this.buckets[from] = stay;
+      this.buckets.push(move);
+    }
   }
 
   delete(key: Term): boolean {
-    const s = this.find(key);
-    if (s === undefined || s.dead) return false;
-    this.count -= s.objs.length;
+    const [e, b] = this.find(key);
+    if (e === undefined || e.dead) return false;
+    this.count -= e.objs.length;
     if (this.fixes > 0) {
-      s.dead = true;
-      s.objs = [];
-      this.dead.push(s);
-      return true;
+      e.dead = true;
+      e.objs = [];
+      this.dead.push(e);
+    } else {
+      const chain = this.buckets[b];
+      chain.splice(chain.indexOf(e), 1);
     }
-    this.remove(s);
-    this.maybeCompact();
     return true;
-  }
-
-  private remove(s: Slot): void {
-    this.unindex(s);
-    this.slots[s.pos] = undefined;
-    this.holes++;
-  }
-
-  private maybeCompact(): void {
-    if (this.fixes > 0 || this.holes < 32 || this.holes * 2 < this.slots.length) return;
-    const live = this.slots.filter((s): s is Slot => s !== undefined);
-    live.forEach((s, i) => (s.pos = i));
-    this.slots = live;
-    this.holes = 0;
   }
 
   clear(): void {
     if (this.fixes > 0) {
-      for (const s of this.slots) {
-        if (s !== undefined && !s.dead) {
-          s.dead = true;
-          s.objs = [];
-          this.dead.push(s);
+      for (const chain of this.buckets) {
+        for (const e of chain) {
+          if (!e.dead) {
+            e.dead = true;
+            e.objs = [];
+            this.dead.push(e);
+          }
         }
       }
-    } else {
-      this.slots = [];
-      this.index.clear();
-      this.holes = 0;
-    }
+    } else this.reset();
     this.count = 0;
   }
 
-  private liveFrom(pos: number): Slot | undefined {
-    for (let i = pos; i < this.slots.length; i++) {
-      const s = this.slots[i];
-      if (s !== undefined && !s.dead) return s;
+  *all(): Iterable<Group> {
+    for (let b = this.buckets.length - 1; b >= 0; b--) {
+      for (const e of this.buckets[b]) if (!e.dead) yield e;
+    }
+  }
+
+  *walk(): Iterable<Group> {
+    for (const chain of this.buckets) {
+      for (let i = chain.length - 1; i >= 0; i--) if (!chain[i].dead) yield chain[i];
+    }
+  }
+
+  /** The live entries of one bucket, head first (chunked selects go bucket by bucket). */
+  bucket(b: number): Group[] {
+    return this.buckets[b].filter((e) => !e.dead);
+  }
+
+  /** The first live entry in first/next order from bucket `b`, chain position `i` down. */
+  private liveFrom(b: number, i: number): Term | undefined {
+    for (; b < this.buckets.length; b++) {
+      const chain = this.buckets[b];
+      for (let j = Math.min(i, chain.length - 1); j >= 0; j--) if (!chain[j].dead) return chain[j].key;
+      i = Infinity;
     }
     return undefined;
   }
 
   firstKey(): Term | undefined {
-    return this.liveFrom(0)?.key;
+    return this.liveFrom(0, Infinity);
   }
 
   /** A hash table has no reverse order: last/prev are first/next, as in OTP. */
@@ -143,31 +169,27 @@ export class HashStore implements Store {
   }
 
   nextKey(key: Term): Term | undefined | typeof MISSING {
-    const s = this.find(key);
-    if (s === undefined) return MISSING;
-    return this.liveFrom(s.pos + 1)?.key;
+    const [e, b] = this.find(key);
+    if (e === undefined) return MISSING;
+    return this.liveFrom(b, this.buckets[b].indexOf(e) - 1);
   }
 
   prevKey(key: Term): Term | undefined | typeof MISSING {
     return this.nextKey(key);
   }
 
-  *scan(from: Cursor | undefined, _reverse: boolean): Iterable<[Group, Cursor]> {
-    let i = typeof from === 'number' ? from + 1 : 0;
-    for (; i < this.slots.length; i++) {
-      const s = this.slots[i];
-      if (s !== undefined && !s.dead) yield [s, i];
-    }
-  }
-
   slot(i: number): readonly Term[] | undefined {
-    if (i >= this.slots.length) return undefined;
-    const s = this.slots[i];
-    return s === undefined || s.dead ? [] : s.objs;
+    if (i >= this.buckets.length) return undefined;
+    return this.buckets[i].flatMap((e) => (e.dead ? [] : e.objs));
   }
 
   get slotCount(): number {
-    return this.slots.length;
+    return this.buckets.length;
+  }
+
+  /** Chain lengths (in objects) per bucket, for info(T, stats). */
+  chainLengths(): number[] {
+    return this.buckets.map((chain) => chain.reduce((n, e) => n + e.objs.length, 0));
   }
 
   fix(): void {
@@ -177,8 +199,11 @@ export class HashStore implements Store {
   unfix(): void {
     if (this.fixes === 0) return;
     if (--this.fixes > 0) return;
-    for (const s of this.dead) if (s.dead) this.remove(s);
+    for (const e of this.dead) {
+      if (!e.dead) continue;
+      const chain = this.buckets[this.index(e.hash)];
+      chain.splice(chain.indexOf(e), 1);
+    }
     this.dead = [];
-    this.maybeCompact();
   }
 }

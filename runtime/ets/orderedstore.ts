@@ -6,7 +6,7 @@
  */
 import { compare } from '../term/compare.js';
 import type { Term } from '../term/term.js';
-import type { Cursor, Group, Store } from './store.js';
+import type { Group, Store } from './store.js';
 
 const BLOCK = 256;
 
@@ -106,7 +106,7 @@ export class OrderedStore implements Store {
   }
 
   /** The block and index of the first key > `key` (strictly). */
-  private after(key: Term): [number, number] {
+  private successor(key: Term): [number, number] {
     if (this.blocks.length === 0) return [0, 0];
     let bi = this.blockFor(key);
     const b = this.blocks[bi];
@@ -120,7 +120,7 @@ export class OrderedStore implements Store {
   }
 
   /** The block and index of the last key < `key` (strictly); block -1 if none. */
-  private before(key: Term): [number, number] {
+  private predecessor(key: Term): [number, number] {
     if (this.blocks.length === 0) return [-1, 0];
     let bi = this.blockFor(key);
     let [i] = OrderedStore.search(this.blocks[bi], key);
@@ -135,37 +135,45 @@ export class OrderedStore implements Store {
 
   /** Any term works as a position in an ordered_set (it need not be a key in the table). */
   nextKey(key: Term): Term | undefined {
-    const [bi, i] = this.after(key);
+    const [bi, i] = this.successor(key);
     return bi < this.blocks.length ? this.blocks[bi].keys[i] : undefined;
   }
 
   prevKey(key: Term): Term | undefined {
-    const [bi, i] = this.before(key);
+    const [bi, i] = this.predecessor(key);
     return bi < 0 ? undefined : this.blocks[bi].keys[i];
   }
 
-  *scan(from: Cursor | undefined, reverse: boolean): Iterable<[Group, Cursor]> {
-    const start = typeof from === 'object' ? from.key : undefined;
+  all(reverse: boolean): Iterable<Group> {
+    return this.after(undefined, reverse);
+  }
+
+  walk(): Iterable<Group> {
+    return this.after(undefined, false);
+  }
+
+  /** The groups after `start` (all if undefined) in key order, or before it in reverse. */
+  *after(start: Term | undefined, reverse: boolean): Iterable<Group> {
     if (!reverse) {
-      let [bi, i] = start === undefined ? [0, 0] : this.after(start);
+      let [bi, i] = start === undefined ? [0, 0] : this.successor(start);
       // Step on while the table is unchanged; else re-locate (the caller may change it).
       while (bi < this.blocks.length) {
         const b = this.blocks[bi];
         const key = b.keys[i];
-        yield [{ key, objs: [b.objs[i]] }, { key }];
+        yield { key, objs: [b.objs[i]] };
         if (this.blocks[bi] === b && b.keys[i] === key) {
           if (++i >= b.keys.length) [bi, i] = [bi + 1, 0];
-        } else [bi, i] = this.after(key);
+        } else [bi, i] = this.successor(key);
       }
     } else {
-      let [bi, i] = start === undefined ? this.lastPos() : this.before(start);
+      let [bi, i] = start === undefined ? this.lastPos() : this.predecessor(start);
       while (bi >= 0) {
         const b = this.blocks[bi];
         const key = b.keys[i];
-        yield [{ key, objs: [b.objs[i]] }, { key }];
+        yield { key, objs: [b.objs[i]] };
         if (this.blocks[bi] === b && b.keys[i] === key) {
           if (--i < 0 && --bi >= 0) i = this.blocks[bi].keys.length - 1;
-        } else [bi, i] = this.before(key);
+        } else [bi, i] = this.predecessor(key);
       }
     }
   }

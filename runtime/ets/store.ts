@@ -3,12 +3,10 @@
  * iteration order of their own. Two implementations: `HashStore` (set, bag, duplicate_bag;
  * keys compare exactly, `=:=`) and `OrderedStore` (ordered_set; keys compare in term order,
  * `==`, so 1 and 1.0 are one key). The table decides what a group holds (one object for
- * sets, several for bags); the store only places and finds groups.
+ * sets, several for bags); the store only places and finds groups. Chunked selects resume
+ * by key in an OrderedStore and by bucket in a HashStore (ets-select.ts).
  */
 import type { Term } from '../term/term.js';
-
-/** A position to resume a scan after (exclusive): an index for hash stores, a key for ordered. */
-export type Cursor = number | { readonly key: Term };
 
 export interface Group {
   readonly key: Term;
@@ -30,8 +28,10 @@ export interface Store {
   lastKey(): Term | undefined;
   nextKey(key: Term): Term | undefined | typeof MISSING;
   prevKey(key: Term): Term | undefined | typeof MISSING;
-  /** Groups in order (reversed for `reverse` where the store has an order), after `from`. */
-  scan(from: Cursor | undefined, reverse: boolean): Iterable<[Group, Cursor]>;
+  /** Every group, in the order select/match/tab2list return them (`reverse`: select_reverse). */
+  all(reverse: boolean): Iterable<Group>;
+  /** Every group, in first/next order (what foldl visits). */
+  walk(): Iterable<Group>;
   /** The objects at a slot index, or undefined past the end (ets:slot/2). */
   slot(i: number): readonly Term[] | undefined;
   readonly slotCount: number;

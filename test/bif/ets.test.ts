@@ -1,5 +1,5 @@
 // ETS internals against simple models: the ordered and hash stores under random operations
-// (including fixation and compaction), match-spec compilation, and what happens to a
+// (including fixation and growth), match-spec compilation, and what happens to a
 // process's tables when it exits. The ets_* fixtures check the BIFs end to end against erl.
 import { describe, expect, it } from 'vitest';
 import '../../runtime/bif/index.js';
@@ -44,12 +44,12 @@ describe('OrderedStore', () => {
       }
     }
     const sorted = [...model.keys()].sort((a, b) => a - b);
-    const keys = [...s.scan(undefined, false)].map(([g]) => g.key);
+    const keys = [...s.all(false)].map((g) => g.key);
     expect(keys.map((k) => Number(typeof k === 'number' ? k : (k as { value: number }).value))).toEqual(sorted);
     expect(s.count).toBe(sorted.length);
     // Objects are the latest put for their key, and the stored key is that object's key.
-    for (const [g] of s.scan(undefined, false)) expect(g.objs[0]).toBe(model.get(Number(show(g.key))));
-    const rev = [...s.scan(undefined, true)].map(([g]) => show(g.key));
+    for (const g of s.all(false)) expect(g.objs[0]).toBe(model.get(Number(show(g.key))));
+    const rev = [...s.all(true)].map((g) => show(g.key));
     expect(rev).toEqual(keys.map(show).reverse());
     // next/prev from any term, present or not.
     for (let i = 0; i < 300; i++) {
@@ -71,7 +71,7 @@ describe('OrderedStore', () => {
     const s = new OrderedStore();
     for (let i = 0; i < 1000; i++) s.put(i, [[i]]);
     const seen: number[] = [];
-    for (const [g] of s.scan(undefined, false)) {
+    for (const g of s.all(false)) {
       const k = g.key as number;
       seen.push(k);
       // Delete the next key and insert one far ahead: the scan skips the one and finds the other.
@@ -85,41 +85,61 @@ describe('OrderedStore', () => {
 });
 
 describe('HashStore', () => {
-  it('matches a model under random operations, keys compared exactly, in insertion order', () => {
+  it('matches a model under random operations, keys compared exactly', () => {
     const rnd = mulberry32(11);
     const s = new HashStore();
     const model = new Map<string, [Term, Term[]]>();
     const keys: Term[] = [];
     for (let i = 0; i < 300; i++) keys.push(i, float(i), atom(`k${i}`), [i, atom('t')], list([i]));
+    const id = (k: Term) => show(k) + (k instanceof Object && 'value' in k ? 'f' : '');
     for (let round = 0; round < 20000; round++) {
       const k = keys[Math.floor(rnd() * keys.length)];
-      const id = show(k) + (typeof k === 'number' ? '' : k instanceof Object && 'value' in k ? 'f' : '');
       if (rnd() < 0.55) {
         const objs = [[k, round]];
         s.put(k, objs);
-        const old = model.get(id);
-        if (old) old[1] = objs;
-        else model.set(id, [k, objs]);
+        model.set(id(k), [k, objs]);
       } else {
-        expect(s.delete(k)).toBe(model.delete(id));
+        expect(s.delete(k)).toBe(model.delete(id(k)));
       }
     }
     expect(s.count).toBe(model.size);
-    // Insertion order of first insert (replacement keeps the position).
-    expect([...s.scan(undefined, false)].map(([g]) => g.objs)).toEqual([...model.values()].map(([, o]) => o));
     for (const [, [k, objs]] of model) expect(s.get(k)).toBe(objs);
     expect(s.get(1)).not.toBe(s.get(float(1)));
-    // Walking with next/2 visits everything once.
-    let n = 0;
-    for (let k = s.firstKey(); k !== undefined; n++) {
+    const all = [...s.all()].map((g) => id(g.key));
+    expect(new Set(all)).toEqual(new Set(model.keys()));
+    // first/next visit the select order backwards, every key once.
+    expect([...s.walk()].map((g) => id(g.key))).toEqual([...all].reverse());
+    const walked: string[] = [];
+    for (let k = s.firstKey(); k !== undefined; ) {
+      walked.push(id(k));
       const nk = s.nextKey(k);
       if (nk === MISSING) throw new Error('missing');
       k = nk;
     }
-    expect(n).toBe(model.size);
+    expect(walked).toEqual([...all].reverse());
   });
 
-  it('keeps deleted keys usable by next/2 while fixed, and forgets them after', () => {
+  it('grows one bucket per object beyond 256, never shrinks, and resets when cleared', () => {
+    const s = new HashStore();
+    for (let i = 0; i < 256; i++) s.put(i, [[i]]);
+    expect(s.bucketCount).toBe(256);
+    for (let i = 256; i < 1000; i++) s.put(i, [[i]]);
+    expect(s.bucketCount).toBe(1000);
+    s.put(5, [[5, 'again']]);
+    expect(s.bucketCount).toBe(1000);
+    for (let i = 0; i < 900; i++) s.delete(i);
+    expect(s.bucketCount).toBe(1000);
+    expect(s.slot(999)).toBeDefined();
+    expect(s.slot(1000)).toBeUndefined();
+    s.clear();
+    expect(s.bucketCount).toBe(256);
+    expect(s.count).toBe(0);
+    // Every object is still found after all those splits.
+    for (let i = 0; i < 600; i++) s.put([i], [[[i], i]]);
+    for (let i = 0; i < 600; i++) expect(s.get([i])).toEqual([[[i], i]]);
+  });
+
+  it('keeps deleted keys usable by next/2 while fixed, and does not grow until unfixed', () => {
     const s = new HashStore();
     for (let i = 0; i < 100; i++) s.put(i, [[i]]);
     s.fix();
@@ -131,14 +151,18 @@ describe('HashStore', () => {
       expect(nk).not.toBe(MISSING);
       k = nk as Term | undefined;
     }
-    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(s.count).toBe(0);
+    for (let i = 100; i < 400; i++) s.put(i, [[i]]);
+    expect(s.bucketCount).toBe(256);
     s.put(5, [[5, 'again']]);
     expect(s.get(5)).toEqual([[5, 'again']]);
     s.unfix();
     expect(s.nextKey(3)).toBe(MISSING);
-    expect(s.firstKey()).toBe(5);
-    expect(s.count).toBe(1);
+    expect(s.count).toBe(301);
+    // Catching up: at most 5 buckets per insert.
+    s.put(1000, [[1000]]);
+    expect(s.bucketCount).toBe(261);
   });
 });
 

@@ -1,10 +1,11 @@
 // erlang:phash/2 and phash2/1,2 against erl (test/vectors/hash.json, scripts/gen-hash-vectors.mjs):
-// every vector term decoded and hashed both ways, the range forms and their badargs, and deep
-// terms that a recursive hash would overflow the JS stack on.
+// every vector term decoded and hashed both ways, the range forms and their badargs, deep
+// terms that a recursive hash would overflow the JS stack on, and the hash ETS places keys by.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { legacyHash, termHash } from '../../runtime/bif/hash.js';
+import { bucketHash } from '../../runtime/ets/keyhash.js';
 import { lookupBif } from '../../runtime/bif/registry.js';
 import { decodeExternal } from '../../runtime/etf/decode.js';
 import { ErlangException } from '../../runtime/exception.js';
@@ -21,6 +22,7 @@ interface HashVectors {
   terms: [string, number, number][];
   ranges: [number, string, number | string, number | string][];
   deep: [string, number, number, number][];
+  etsBuckets: [string, number][];
 }
 const vectors: HashVectors = JSON.parse(readFileSync(fileURLToPath(new URL('../vectors/hash.json', import.meta.url)), 'utf8'));
 const terms = vectors.terms.map(([b64]) => decodeExternal(Buffer.from(b64, 'base64')));
@@ -109,6 +111,17 @@ describe('phash2 and phash against erl', () => {
       expect(termHash(t), kind).toBe(want2);
       expect(legacyHash(t), kind).toBe(want);
     }
+  });
+
+  it('ETS key hash: the bucket of each key in a fresh set table (256 buckets)', () => {
+    expect(vectors.etsBuckets.length).toBeGreaterThan(1000);
+    const failures: string[] = [];
+    for (const [b64, bucket] of vectors.etsBuckets) {
+      const key = decodeExternal(Buffer.from(b64, 'base64'));
+      const got = bucketHash(key) & 255;
+      if (got !== bucket) failures.push(`${show(key)}: bucket ${got}, erl ${bucket}`);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
   });
 
   it('a binary that views part of a larger buffer hashes like a copy', () => {
