@@ -113,9 +113,8 @@ function put(t: Table, obj: Term[]): void {
     t.store.put(key, [obj]);
     return;
   }
-  const old = t.store.get(key) ?? [];
-  if (t.type === 'bag' && old.some((o) => exactEqual(o, obj))) return;
-  t.store.put(key, [...old, obj]);
+  if (t.type === 'bag' && t.store.get(key)?.some((o) => exactEqual(o, obj))) return;
+  t.store.append(key, obj);
 }
 
 /**

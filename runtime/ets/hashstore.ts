@@ -87,6 +87,17 @@ export class HashStore implements Store {
     if (this.count > before) this.grow();
   }
 
+  append(key: Term, obj: Term): void {
+    const [e] = this.find(key);
+    if (e === undefined || e.dead) {
+      this.put(key, [obj]);
+      return;
+    }
+    e.objs.push(obj);
+    this.count++;
+    this.grow();
+  }
+
   /** Adds buckets while there are more objects than buckets (not while fixed). */
   private grow(): void {
     if (this.fixes > 0) return;

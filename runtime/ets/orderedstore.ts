@@ -77,6 +77,11 @@ export class OrderedStore implements Store {
     }
   }
 
+  /** An ordered_set holds one object per key: appending replaces. */
+  append(key: Term, obj: Term): void {
+    this.put(key, [obj]);
+  }
+
   delete(key: Term): boolean {
     if (this.blocks.length === 0) return false;
     const bi = this.blockFor(key);

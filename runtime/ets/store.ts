@@ -22,6 +22,8 @@ export interface Store {
   get(key: Term): readonly Term[] | undefined;
   /** Sets the group for `key` (in place if it exists, else at the end of the order). */
   put(key: Term, objs: Term[]): void;
+  /** Adds one object to the group for `key` (bags), creating the group if needed. */
+  append(key: Term, obj: Term): void;
   delete(key: Term): boolean;
   clear(): void;
   firstKey(): Term | undefined;

@@ -9,7 +9,7 @@
  * depend on how processes are implemented.
  */
 import { badarg } from '../exception.js';
-import { lookupBif } from '../bif/registry.js';
+import { lookupBif, type Bif } from '../bif/registry.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
 import { exactEqual } from '../term/compare.js';
 import { Pid, Ref } from '../term/identity.js';
@@ -63,14 +63,18 @@ export class Table {
 
 const byTid = new Map<string, Table>();
 const byName = new Map<Atom, Table>();
+/** Tables by the identity of a Ref object already looked up (programs reuse their table ids). */
+const byRefObject = new WeakMap<Ref, Table>();
 
 const refKey = (r: Ref): string => `${r.node.name}/${r.creation}/${r.ids.join('.')}`;
 export const pidKey = (p: Pid): string => `${p.node.name}/${p.id}.${p.serial}/${p.creation}`;
 
-/** The calling process (erlang:self/0, looked up when called). */
+let selfBif: Bif | undefined;
+
+/** The calling process (erlang:self/0, looked up at the first call, after all BIFs are defined). */
 export function self(): Pid {
-  const f = lookupBif('erlang', 'self', 0);
-  const p = f?.();
+  selfBif ??= lookupBif('erlang', 'self', 0);
+  const p = selfBif?.();
   if (!(p instanceof Pid)) throw new Error('ets: erlang:self/0 is not available');
   return p;
 }
@@ -106,8 +110,12 @@ export const nameTaken = (name: Atom): boolean => byName.has(name);
 /** The table `tab` names (a name or an id), or undefined. */
 export function find(tab: Term): Table | undefined {
   if (tab instanceof Atom) return byName.get(tab);
-  if (tab instanceof Ref) return byTid.get(refKey(tab));
-  return undefined;
+  if (!(tab instanceof Ref)) return undefined;
+  const known = byRefObject.get(tab);
+  if (known !== undefined && !known.deleted) return known;
+  const t = byTid.get(refKey(tab));
+  if (t !== undefined) byRefObject.set(tab, t);
+  return t;
 }
 
 export type Access = 'read' | 'write' | 'owner';
