@@ -8,8 +8,12 @@
  * Exact for keys built from integers, floats, binaries, lists, tuples, small maps and
  * references. Some words are VM-internal: an atom inside a compound key is hashed by its
  * index in the atom table, a local fun by its module's atom, external pids/ports/refs by a
- * node pointer. For those we substitute a deterministic word of our own, so such keys get a
- * stable order that differs from OTP's.
+ * node pointer, and local pids and ports by an internal encoding of their numbers. For those
+ * we substitute a deterministic word of our own, so such keys get a stable order that
+ * differs from OTP's.
+ *
+ * OTP hashes map keys for its large maps with the same function (salted per level); `salt`
+ * is there for that use.
  */
 import { atomHash, blockHash, floatWords, hash2Words, hc, HCONST } from '../bif/hash.js';
 import { Atom } from '../term/atom.js';
@@ -78,9 +82,9 @@ function bigWords(h: number, n: bigint): number {
   return h;
 }
 
-/** make_internal_hash(Term, 0). */
-export function internalHash(term: Term): number {
-  let h = SALT;
+/** make_internal_hash(Term, Salt). */
+export function internalHash(term: Term, salt = 0): number {
+  let h = (salt ^ SALT) >>> 0;
   const stack: Work[] = [term];
   while (stack.length > 0) {
     let t: Work = stack.pop()!;
