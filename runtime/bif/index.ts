@@ -13,3 +13,7 @@ import './time.js';
 import './code.js';
 import './logger.js';
 import './application.js';
+import './hash.js';
+import './ets.js';
+import './ets-select.js';
+import './ets-erlang.js';
