@@ -1,7 +1,9 @@
 // ETS internals against simple models: the ordered and hash stores under random operations
 // (including fixation and growth), match-spec compilation, and what happens to a
 // process's tables when it exits. The ets_* fixtures check the BIFs end to end against erl.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Process, PROCESSES } from '../../runtime/process/process.js';
+import { S } from '../../runtime/process/state.js';
 import '../../runtime/bif/index.js';
 import { BIFS, lookupBif, type Bif } from '../../runtime/bif/registry.js';
 import { ErlangException } from '../../runtime/exception.js';
@@ -187,6 +189,12 @@ describe('match specifications', () => {
 
 describe('tables of an exiting process', () => {
   const other = new Pid(atom('nonode@nohost'), 999, 0, 0);
+  // The BIFs run as a process would call them: give them one.
+  beforeAll(() => {
+    const p = new Process(new Pid(atom('nonode@nohost'), 9, 0, 0), NIL, undefined);
+    PROCESSES.set(9, p);
+    S.current = p;
+  });
 
   it('are deleted, or go to a live heir with an ETS-TRANSFER message', () => {
     const me = lookupBif('erlang', 'self', 0)!() as Pid;
