@@ -17,3 +17,4 @@ import './hash.js';
 import './ets.js';
 import './ets-select.js';
 import './ets-erlang.js';
+import './system.js';

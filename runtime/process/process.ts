@@ -45,14 +45,48 @@ export class Process {
   /** The first call, until the process first runs. */
   start: (() => Term) | undefined;
   readonly mailbox = new Mailbox();
+  // The maps below are created on first use: most processes never link, monitor or alias,
+  // and an idle process should cost little (the BEAM's costs about 2.7 KB).
+  private _links: Map<number, Pid> | undefined;
+  private _monitors: Map<string, Monitor> | undefined;
+  private _monitoredBy: Map<string, Monitor> | undefined;
+  private _aliases: Map<string, 'explicit' | 'reply' | 'monitor'> | undefined;
+  private _markers: Map<string, unknown> | undefined;
+  private _dict: Map<unknown, [Term, Term]> | undefined;
   /** Linked processes by pid number (a link is symmetric: both ends hold it). */
-  readonly links = new Map<number, Pid>();
+  get links(): Map<number, Pid> {
+    return (this._links ??= new Map());
+  }
   /** Monitors this process set up, by ref key. */
-  readonly monitors = new Map<string, Monitor>();
+  get monitors(): Map<string, Monitor> {
+    return (this._monitors ??= new Map());
+  }
   /** Monitors others hold on this process, by ref key. */
-  readonly monitoredBy = new Map<string, Monitor>();
+  get monitoredBy(): Map<string, Monitor> {
+    return (this._monitoredBy ??= new Map());
+  }
   /** Alias refs of this process that are active, by ref key, with how they end. */
-  readonly aliases = new Map<string, 'explicit' | 'reply' | 'monitor'>();
+  get aliases(): Map<string, 'explicit' | 'reply' | 'monitor'> {
+    return (this._aliases ??= new Map());
+  }
+  /** Receive markers bound to refs (recv_marker_bind), by ref key. */
+  get markers(): Map<string, unknown> {
+    return (this._markers ??= new Map());
+  }
+  /** The process dictionary (insertion order kept; keys compared by exact equality). */
+  get dict(): Map<unknown, [Term, Term]> {
+    return (this._dict ??= new Map());
+  }
+  set dict(d: Map<unknown, [Term, Term]>) {
+    this._dict = d;
+  }
+  clearDictionary(): void {
+    this._dict = undefined;
+  }
+  /** Whether any link, monitor or alias exists (a process exiting without any is cheap). */
+  get hasSignals(): boolean {
+    return this._links !== undefined || this._monitors !== undefined || this._monitoredBy !== undefined || this._aliases !== undefined;
+  }
   trapExit = false;
   /** process_flag(message_queue_data): kept for process_info; storage is the same either way. */
   messageQueueData: 'on_heap' | 'off_heap' = 'on_heap';
@@ -63,15 +97,11 @@ export class Process {
   skips = 0;
   registeredName: Atom | undefined;
   groupLeader: Pid;
-  /** The process dictionary (insertion order kept; keys compared by exact equality). */
-  dict: Map<unknown, [Term, Term]> = new Map();
   /** Reductions run so far (process_info reductions). */
   reductions = 0;
   /** A pending `receive ... after` timer, and whether it has fired. */
   receiveTimer: number | undefined;
   timedOut = false;
-  /** Receive markers bound to refs (recv_marker_bind), by ref key. */
-  readonly markers = new Map<string, unknown>();
   /** Set when an exit signal kills the process while it runs; the driver finishes the job. */
   pendingExit: Term | undefined;
   exitReason: Term | undefined;

@@ -141,7 +141,14 @@ export function exitProcess(p: Process, reason: Term): void {
   if (p.receiveTimer !== undefined) cancelTimer(p.receiveTimer);
   p.receiveTimer = undefined;
   p.mailbox.clear();
-  p.dict = new Map();
+  p.clearDictionary();
+  if (p.hasSignals) releaseSignals(p, reason);
+  for (const h of exitHooks) h(p, reason);
+  p.onExit?.(reason);
+}
+
+/** Aliases, links (their exit signals), monitors (their 'DOWN' messages) of an ending process. */
+function releaseSignals(p: Process, reason: Term): void {
   for (const key of p.aliases.keys()) ALIASES.delete(key);
   p.aliases.clear();
   // Link signals go out before monitor messages: a process both linked and monitoring
@@ -162,8 +169,6 @@ export function exitProcess(p: Process, reason: Term): void {
     deliver(m.origin, [m.tag, m.ref, PROCESS, m.item, reason]);
   }
   p.monitoredBy.clear();
-  for (const h of exitHooks) h(p, reason);
-  p.onExit?.(reason);
 }
 
 /** A new monitor from `origin` on `target` (which is alive). */
