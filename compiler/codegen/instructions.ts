@@ -123,7 +123,10 @@ function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand
 function exactEq(cx: FunctionContext, a: Operand, b: Operand): J.Expr {
   const imm = (o: Operand) => o.kind === 'atom' || o.kind === 'nil' || (o.kind === 'i' && typeof o.value === 'number');
   if (imm(a) || imm(b)) return J.bin('===', val(cx, a), val(cx, b));
-  return J.call(id('eqx'), [val(cx, a), val(cx, b)]);
+  // Identical values, or else only boxed terms (tuples, lists, binaries, maps, floats, pids...)
+  // can still be equal: integers and atoms are equal exactly when they are ===.
+  const [x, y] = [val(cx, a), val(cx, b)];
+  return J.logical('||', J.bin('===', x, y), J.logical('&&', J.bin('===', J.typeOf(x), J.str('object')), J.call(id('eqx'), [x, y])));
 }
 
 function listItems(o: Operand): Operand[] {

@@ -245,7 +245,7 @@
             continue;
           }
           x1 = x0[0];
-          if (!eqx(x1, y1)) {
+          if (!(x1 === y1 || typeof x1 === "object" && eqx(x1, y1))) {
             L = 16;
             continue;
           }
