@@ -160,6 +160,8 @@ export function transfer(t: Table, to: Pid, from: Pid, data: Term): void {
  * 'ETS-TRANSFER' message), or are deleted; its fixations are released.
  */
 export function deleteTablesOwnedBy(pid: Pid): void {
+  // Most processes that end never touched a table: skip the walk when there is none.
+  if (byTid.size === 0) return;
   const key = pidKey(pid);
   for (const t of allTables()) {
     const fix = t.fixations.get(key);

@@ -131,7 +131,7 @@ export function exitProcess(p: Process, reason: Term): void {
   if (p.status === 'exited') return;
   p.status = 'exited';
   p.exitReason = reason;
-  p.heap = [];
+  p.heap.length = 0;
   p.start = undefined;
   PROCESSES.delete(p.pid.id);
   if (p.registeredName !== undefined) {

@@ -28,10 +28,12 @@ export function spawnProcess(first: () => Term, initialCall: Term, opts: SpawnOp
   return p;
 }
 
+const APPLY_2: Term = [atom('erlang'), atom('apply'), 2];
+
 /** The first call of a fun: checked now (arity 0), so spawn fails in the caller on a bad fun. */
 export function funStart(f: Term): { first: () => Term; initialCall: Term } | undefined {
   if (!(f instanceof LocalFun || f instanceof ExportFun) || f.arity !== 0) return undefined;
-  const initialCall: Term = f instanceof ExportFun ? [f.module, f.name, 0] : [atom('erlang'), atom('apply'), 2];
+  const initialCall: Term = f instanceof ExportFun ? [f.module, f.name, 0] : APPLY_2;
   return { first: () => callFun(f, []), initialCall };
 }
 
