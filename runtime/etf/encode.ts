@@ -126,7 +126,11 @@ function encodeInto(w: Writer, root: Term, minor: number): void {
     } else if (t instanceof ErlMap) {
       w.u8(T.MAP_EXT);
       w.u32(t.size);
-      for (let i = t.size - 1; i >= 0; i--) stack.push(t.values[i], t.keys[i]);
+      const ks = t.keys;
+      const vs = t.values;
+      // Pairs in OTP's order: a small map's sorted keys, a large map's iteration reversed.
+      if (t.root === undefined) for (let i = t.size - 1; i >= 0; i--) stack.push(vs[i], ks[i]);
+      else for (let i = 0; i < t.size; i++) stack.push(vs[i], ks[i]);
     } else if (t instanceof ExportFun) {
       w.u8(T.EXPORT_EXT);
       writeAtom(w, t.module, minor);
