@@ -8,8 +8,9 @@
  *   is below 256, else SMALL_ATOM_UTF8_EXT / ATOM_UTF8_EXT; minor_version 2 always uses UTF-8;
  * - lists of at most 65535 bytes (0..255) as STRING_EXT;
  * - pids NEW_PID_EXT, ports NEW_PORT_EXT (V4_PORT_EXT past 32 bits), refs NEWER_REFERENCE_EXT.
- * Limitation: maps are written in key order; OTP writes maps of more than 32 keys in its
- * internal hash order, so those bytes differ (they decode to the same map).
+ * - maps: a small map's pairs in key order, a large map's in its iteration order reversed (as
+ *   OTP writes them; a large map keyed by atoms, pids or funs iterates in a different order
+ *   here, see runtime/term/hash-internal.ts).
  * Iterative (explicit stack), so deep terms cannot overflow the JS stack.
  */
 import pako from 'pako';
