@@ -9,7 +9,7 @@ import { Atom } from './atom.js';
 import { BitString } from './binary.js';
 import { ErlFloat } from './float.js';
 import { Cons, NIL } from './list.js';
-import { ErlMap, HamtLeaf, type HamtNode } from './map.js';
+import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
 import { formatAtom, formatTerm } from './print.js';
 import type { Term } from './term.js';
 
@@ -59,6 +59,10 @@ export function formatDisplay(t: Term): string {
 }
 
 function hamtNode(n: HamtNode): string {
-  const items = n.children.map((c) => (c instanceof HamtLeaf ? formatDisplay(new Cons(c.key, c.value)) : hamtNode(c)));
-  return `<${n.bitmap.toString(16)}>{${items.join(',')}}`;
+  const items: string[] = [];
+  for (let i = 1; i < n.length; i++) {
+    const c = n[i] as HamtEntry;
+    items.push(c instanceof HamtLeaf ? formatDisplay(new Cons(c.key, c.value)) : hamtNode(c));
+  }
+  return `<${n[0].toString(16)}>{${items.join(',')}}`;
 }

@@ -7,7 +7,7 @@
  */
 import { mapKeyCompare } from './compare.js';
 import { mapHash } from './hash-internal.js';
-import { HamtLeaf, HamtNode, type HamtEntry } from './map.js';
+import { HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
 import type { Term } from './term.js';
 
 /**
@@ -38,17 +38,21 @@ function nextBits(key: Term, bits: number, level: number): number {
   return (level + 1) & 7 ? bits >>> 4 : mapHash(key, (level + 1) >>> 3);
 }
 
+/** The slot of a node: slots start at index 1, after the bitmap. */
+const slot = (node: HamtNode, i: number) => node[i + 1] as HamtEntry;
+
 export function hamtGet(root: HamtNode, key: Term, hash: number): Term | undefined {
   let node = root;
   let bits = hash;
   for (let level = 0; ; level++) {
     if (level === COLLISION_LEVEL) {
-      for (const c of node.children as HamtLeaf[]) if (sameKey(c, key, hash)) return c.value;
+      for (let i = 1; i < node.length; i++) if (sameKey(node[i] as HamtLeaf, key, hash)) return (node[i] as HamtLeaf).value;
       return undefined;
     }
+    const bitmap = node[0];
     const bit = 1 << (bits & 15);
-    if ((node.bitmap & bit) === 0) return undefined;
-    const child = node.children[popcount(node.bitmap & (bit - 1))];
+    if ((bitmap & bit) === 0) return undefined;
+    const child = slot(node, popcount(bitmap & (bit - 1)));
     if (child instanceof HamtLeaf) return sameKey(child, key, hash) ? child.value : undefined;
     node = child;
     bits = nextBits(key, bits, level);
@@ -67,30 +71,33 @@ export function hamtPut(node: HamtNode, key: Term, value: Term, hash: number, ke
   return put(node, 0, key, value, hash, hash, keep);
 }
 
+/** A copy of `node` with slot `i` replaced. */
+function withSlot(node: HamtNode, i: number, e: HamtEntry): HamtNode {
+  const out = node.slice() as unknown as HamtEntry[];
+  out[i + 1] = e;
+  return out as unknown as HamtNode;
+}
+
 function put(node: HamtNode, level: number, key: Term, value: Term, hash: number, bits: number, keep: boolean): HamtNode {
-  const ch = node.children;
   if (level === COLLISION_LEVEL) {
-    const i = ch.findIndex((c) => sameKey(c as HamtLeaf, key, hash));
-    if (i >= 0 && keep) return node;
-    const out = ch.slice();
-    if (i >= 0) out[i] = new HamtLeaf(key, value, hash);
-    else {
-      changedSize = true;
-      out.push(new HamtLeaf(key, value, hash));
-    }
-    return new HamtNode(0, out);
+    let i = 1;
+    while (i < node.length && !sameKey(node[i] as HamtLeaf, key, hash)) i++;
+    if (i < node.length && keep) return node;
+    if (i === node.length) changedSize = true;
+    return withSlot(node, i - 1, new HamtLeaf(key, value, hash));
   }
+  const bitmap = node[0];
   const bit = 1 << (bits & 15);
-  const idx = popcount(node.bitmap & (bit - 1));
-  if ((node.bitmap & bit) === 0) {
+  const idx = popcount(bitmap & (bit - 1));
+  if ((bitmap & bit) === 0) {
     changedSize = true;
-    const out = new Array<HamtEntry>(ch.length + 1);
-    for (let i = 0; i < idx; i++) out[i] = ch[i];
-    out[idx] = new HamtLeaf(key, value, hash);
-    for (let i = idx; i < ch.length; i++) out[i + 1] = ch[i];
-    return new HamtNode(node.bitmap | bit, out);
+    const out: (number | HamtEntry)[] = node.slice(0, idx + 1);
+    out[0] = bitmap | bit;
+    out.push(new HamtLeaf(key, value, hash));
+    for (let i = idx + 1; i < node.length; i++) out.push(node[i]);
+    return out as unknown as HamtNode;
   }
-  const child = ch[idx];
+  const child = slot(node, idx);
   let repl: HamtEntry;
   if (child instanceof HamtLeaf) {
     if (sameKey(child, key, hash)) {
@@ -105,19 +112,16 @@ function put(node: HamtNode, level: number, key: Term, value: Term, hash: number
     repl = put(child, level + 1, key, value, hash, nextBits(key, bits, level), keep);
     if (repl === child) return node;
   }
-  const out = ch.slice();
-  out[idx] = repl;
-  return new HamtNode(node.bitmap, out);
+  return withSlot(node, idx, repl);
 }
 
 /** The subtree at `level` holding two leaves whose hashes agree on every level above it. */
 function split(a: HamtLeaf, abits: number, b: HamtLeaf, bbits: number, level: number): HamtNode {
-  if (level === COLLISION_LEVEL) return new HamtNode(0, [a, b]);
+  if (level === COLLISION_LEVEL) return [0, a, b];
   const ia = abits & 15;
   const ib = bbits & 15;
-  if (ia !== ib) return new HamtNode((1 << ia) | (1 << ib), ia < ib ? [a, b] : [b, a]);
-  const sub = split(a, nextBits(a.key, abits, level), b, nextBits(b.key, bbits, level), level + 1);
-  return new HamtNode(1 << ia, [sub]);
+  if (ia !== ib) return ia < ib ? [(1 << ia) | (1 << ib), a, b] : [(1 << ia) | (1 << ib), b, a];
+  return [1 << ia, split(a, nextBits(a.key, abits, level), b, nextBits(b.key, bbits, level), level + 1)];
 }
 
 /** Removes `key` if present; returns `root` itself when absent. The root never collapses. */
@@ -128,30 +132,32 @@ export function hamtRemove(root: HamtNode, key: Term, hash: number): HamtNode {
 
 /** The node without the key: the node itself if absent, or its last leaf when one is left. */
 function remove(node: HamtNode, level: number, key: Term, hash: number, bits: number): HamtEntry {
-  const ch = node.children;
+  const n = node.length - 1;
   let idx: number;
+  let bitmap = node[0];
   if (level === COLLISION_LEVEL) {
-    idx = ch.findIndex((c) => sameKey(c as HamtLeaf, key, hash));
-    if (idx < 0) return node;
+    idx = 0;
+    while (idx < n && !sameKey(slot(node, idx) as HamtLeaf, key, hash)) idx++;
+    if (idx === n) return node;
   } else {
     const bit = 1 << (bits & 15);
-    if ((node.bitmap & bit) === 0) return node;
-    idx = popcount(node.bitmap & (bit - 1));
-    const child = ch[idx];
-    if (child instanceof HamtNode) {
+    if ((bitmap & bit) === 0) return node;
+    idx = popcount(bitmap & (bit - 1));
+    const child = slot(node, idx);
+    if (!(child instanceof HamtLeaf)) {
       const r = remove(child, level + 1, key, hash, nextBits(key, bits, level));
       if (r === child) return node;
       // A subtree reduced to one leaf moves up; so does this node if that was its only slot.
-      if (r instanceof HamtLeaf && ch.length === 1 && level > 0) return r;
-      const out = ch.slice();
-      out[idx] = r;
-      return new HamtNode(node.bitmap, out);
+      if (r instanceof HamtLeaf && n === 1 && level > 0) return r;
+      return withSlot(node, idx, r);
     }
     if (!sameKey(child, key, hash)) return node;
+    bitmap &= ~bit;
   }
   changedSize = true;
-  if (ch.length === 2 && level > 0 && ch[1 - idx] instanceof HamtLeaf) return ch[1 - idx];
-  const out = ch.slice();
-  out.splice(idx, 1);
-  return new HamtNode(level === COLLISION_LEVEL ? 0 : node.bitmap & ~(1 << (bits & 15)), out);
+  if (n === 2 && level > 0 && slot(node, 1 - idx) instanceof HamtLeaf) return slot(node, 1 - idx);
+  const out: (number | HamtEntry)[] = node.slice();
+  out.splice(idx + 1, 1);
+  out[0] = bitmap;
+  return out as unknown as HamtNode;
 }

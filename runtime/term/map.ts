@@ -57,38 +57,34 @@ export class HamtLeaf {
 }
 
 /**
- * A HAMT node: bit i of `bitmap` is set when the slot for hash nibble i is used, and
- * `children` holds the used slots in nibble order. (A node at `COLLISION_LEVEL` is a plain
- * list of leaves whose hashes never differ; its bitmap is 0.)
+ * A HAMT node, `[bitmap, ...slots]`: bit i of the bitmap is set when the slot for hash nibble i
+ * is used, and the used slots follow in nibble order, each a leaf or a node. One array per
+ * node, so a lookup touches one object per level. (A node at hamt.ts's collision level is a
+ * plain list of leaves whose hashes never differ; its bitmap is 0.)
  */
-export class HamtNode {
-  constructor(
-    readonly bitmap: number,
-    readonly children: readonly HamtEntry[],
-  ) {}
-}
+export type HamtNode = readonly [bitmap: number, ...slots: HamtEntry[]];
 
 export type HamtEntry = HamtLeaf | HamtNode;
 
 /** Depth-first, slots in nibble order: the order OTP iterates a HAMT in. */
 export function forEachLeaf(root: HamtNode, fn: (leaf: HamtLeaf) => void): void {
   const nodes: HamtNode[] = [root];
-  const next: number[] = [0];
+  const next: number[] = [1];
   while (nodes.length > 0) {
     const top = nodes.length - 1;
     const node = nodes[top];
     const i = next[top];
-    if (i === node.children.length) {
+    if (i === node.length) {
       nodes.pop();
       next.pop();
       continue;
     }
     next[top] = i + 1;
-    const c = node.children[i];
+    const c = node[i] as HamtEntry;
     if (c instanceof HamtLeaf) fn(c);
     else {
       nodes.push(c);
-      next.push(0);
+      next.push(1);
     }
   }
 }

@@ -5,7 +5,7 @@
 import { mapKeyCompare } from './compare.js';
 import { changedSize, hamtPut } from './hamt.js';
 import { mapHash } from './hash-internal.js';
-import { ErlMap, forEachLeaf, HamtNode } from './map.js';
+import { ErlMap, forEachLeaf, type HamtNode } from './map.js';
 import type { Term } from './term.js';
 
 /** The most keys a small map holds (OTP's MAP_SMALL_MAP_LIMIT). */
@@ -13,7 +13,7 @@ export const SMALL_MAP_LIMIT = 32;
 
 const NONE: readonly Term[] = [];
 export const EMPTY_MAP = new ErlMap(NONE, NONE);
-const EMPTY_ROOT = new HamtNode(0, []);
+const EMPTY_ROOT: HamtNode = [0];
 
 /**
  * A map from key/value pairs. Like `maps:from_list/1`, a later pair replaces an earlier one

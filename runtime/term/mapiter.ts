@@ -4,7 +4,10 @@
  * used slot in that level's node. A path names the next association to return; a slot holding
  * a node continues down its first slot.
  */
-import { HamtLeaf, type HamtNode } from './map.js';
+import { HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
+
+const slots = (n: HamtNode) => n.length - 1;
+const at = (n: HamtNode, i: number) => n[i + 1] as HamtEntry;
 
 export interface HamtSlice {
   /** Up to `max` associations in iteration order, from the path on. */
@@ -23,14 +26,14 @@ export function hamtSlice(root: HamtNode, path: number | bigint, max: number): H
   }
   // Per level on the way down: the node and its next unvisited slot.
   const nodes: HamtNode[] = [];
-  const slots: number[] = [];
+  const next: number[] = [];
   const leaves: HamtLeaf[] = [];
   for (let node = root, level = 0; ; level++) {
     const i = nibbles[level] ?? 0;
-    if (i >= node.children.length) return undefined;
+    if (i >= slots(node)) return undefined;
     nodes.push(node);
-    slots.push(i + 1);
-    const c = node.children[i];
+    next.push(i + 1);
+    const c = at(node, i);
     if (c instanceof HamtLeaf) {
       leaves.push(c);
       break;
@@ -39,37 +42,37 @@ export function hamtSlice(root: HamtNode, path: number | bigint, max: number): H
   }
   while (nodes.length > 0) {
     const node = nodes.pop()!;
-    let i = slots.pop()!;
-    const ch = node.children;
-    while (i < ch.length && leaves.length < max && ch[i] instanceof HamtLeaf) leaves.push(ch[i++] as HamtLeaf);
+    let i = next.pop()!;
+    const n = slots(node);
+    while (i < n && leaves.length < max && at(node, i) instanceof HamtLeaf) leaves.push(at(node, i++) as HamtLeaf);
     if (leaves.length === max) {
       // Stop; leave the stack pointing at the next slot to visit.
-      if (i < ch.length) {
+      if (i < n) {
         nodes.push(node);
-        slots.push(i + 1);
+        next.push(i + 1);
       } else {
-        while (nodes.length > 0 && slots[slots.length - 1] >= nodes[nodes.length - 1].children.length) {
+        while (nodes.length > 0 && next[next.length - 1] >= slots(nodes[nodes.length - 1])) {
           nodes.pop();
-          slots.pop();
+          next.pop();
         }
-        if (nodes.length > 0) slots[slots.length - 1]++;
+        if (nodes.length > 0) next[next.length - 1]++;
       }
       break;
     }
-    if (i < ch.length) {
-      nodes.push(node, ch[i] as HamtNode);
-      slots.push(i + 1, 0);
+    if (i < n) {
+      nodes.push(node, at(node, i) as HamtNode);
+      next.push(i + 1, 0);
     }
   }
   if (nodes.length === 0) return { leaves, next: undefined };
   // Each stacked slot is one past the slot in use: the path holds those, root lowest.
-  let next: number | bigint;
-  if (slots.length <= 13) {
-    next = 0;
-    for (let l = slots.length - 1; l >= 0; l--) next = next * 16 + (slots[l] - 1);
+  let resume: number | bigint;
+  if (next.length <= 13) {
+    resume = 0;
+    for (let l = next.length - 1; l >= 0; l--) resume = resume * 16 + (next[l] - 1);
   } else {
-    next = 0n;
-    for (let l = slots.length - 1; l >= 0; l--) next = (next << 4n) | BigInt(slots[l] - 1);
+    resume = 0n;
+    for (let l = next.length - 1; l >= 0; l--) resume = (resume << 4n) | BigInt(next[l] - 1);
   }
-  return { leaves, next };
+  return { leaves, next: resume };
 }
