@@ -82,8 +82,10 @@ function put(node: HamtNode, level: number, key: Term, value: Term, hash: number
   if (level === COLLISION_LEVEL) {
     let i = 1;
     while (i < node.length && !sameKey(node[i] as HamtLeaf, key, hash)) i++;
-    if (i < node.length && keep) return node;
-    if (i === node.length) changedSize = true;
+    if (i < node.length) {
+      const l = node[i] as HamtLeaf;
+      if (keep || (l.value === value && l.key === key)) return node;
+    } else changedSize = true;
     return withSlot(node, i - 1, new HamtLeaf(key, value, hash));
   }
   const bitmap = node[0];

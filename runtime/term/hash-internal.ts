@@ -4,10 +4,11 @@
  * hash, so it decides where each key sits and hence the order in which OTP iterates, prints
  * and encodes them. Checked against erl by test/term/map-order.test.ts.
  *
- * Exact for numbers, binaries and bitstrings, lists, tuples and maps built of those. Atoms,
- * pids, ports, refs and funs hash as OTP hashes the machine word, but OTP's words hold the
- * running VM's atom indices, process-table slots and export-entry addresses; ours hold this
- * runtime's, so large maps keyed by them iterate in a valid but different order.
+ * Exact for numbers, binaries and bitstrings, lists, tuples, maps and local refs (by their
+ * numbers), and anything built of those. An atom hashes as its tagged word, whose index into
+ * the atom table is this runtime's, not the VM's (OTP's depends on the run), and funs, pids
+ * and ports involve addresses and process-table slots we do not have; large maps keyed by
+ * them iterate in a valid order, but not OTP's.
  */
 import { Atom } from './atom.js';
 import { BitString } from './binary.js';
@@ -22,6 +23,8 @@ import type { Term } from './term.js';
 const hc = (n: number) => Math.imul(0x9e3779b9, n);
 const HCONST = hc(1);
 const HC4 = hc(4);
+const HC5 = hc(5);
+const HC6 = hc(6);
 const HC7 = hc(7);
 const HC8 = hc(8);
 const HC9 = hc(9);
@@ -218,9 +221,14 @@ function hashTerm(h: number, root: Term): number {
     else if (t instanceof ErlFloat) h = floatWords(h, t.value);
     else if (typeof t === 'bigint') h = integer(h, t);
     else if (t === NIL) h = mix2(h, NIL_WORD, 0, HCONST);
-    else if (t instanceof Pid) h = mix2(h, (t.id << 4) | TAG_PID, t.serial, HCONST);
-    else if (t instanceof Port) {
+    else if (t instanceof Pid) {
+      // Pids and ports cannot match OTP's hash (it mixes process-table slots and node
+      // addresses); the node is mixed in so that only equal ones hash alike.
+      h = mix2(h, (t.id << 4) | TAG_PID, t.serial, HCONST);
+      h = mix2(h, atomWord(t.node), t.creation, HC5);
+    } else if (t instanceof Port) {
       h = mix2(h, Number(BigInt.asIntN(32, (t.id << 4n) | BigInt(TAG_PORT))), Number(BigInt.asIntN(32, t.id >> 28n)), HCONST);
+      h = mix2(h, atomWord(t.node), t.creation, HC6);
     } else if (t instanceof Ref) {
       h = mix2(h, t.ids[0] ?? 0, 0, HC7);
       h = mix2(h, t.ids[1] ?? 0, t.ids[2] ?? 0, HC8);

@@ -5,6 +5,7 @@ import { atom } from '../../runtime/term/atom.js';
 import { compare, equal, exactEqual, mapKeyCompare } from '../../runtime/term/compare.js';
 import { formatDisplay } from '../../runtime/term/display.js';
 import { float } from '../../runtime/term/float.js';
+import { Pid, Ref } from '../../runtime/term/identity.js';
 import { ErlMap } from '../../runtime/term/map.js';
 import { EMPTY_MAP, makeMap } from '../../runtime/term/mapbuild.js';
 import { mapGet, mapMerge, mapPutPairs, mapRemove, mapUpdatePairs } from '../../runtime/term/mapops.js';
@@ -233,5 +234,30 @@ describe('big maps', () => {
     expect(mapGet(one, 40660)).toBe(40660);
     expect(mapGet(one, 59671)).toBeUndefined();
     expect(formatDisplay(one)).toContain('<a>{[31|31],[40660|40660]}'); // moved back up
+  });
+
+  it('distinct keys with identical hashes at every depth share a collision node', () => {
+    // OTP hashes a local ref by its numbers only, so refs of two nodes with equal numbers
+    // collide all the way down.
+    const refs = ['a@h', 'b@h', 'c@h'].map((n) => new Ref(atom(n), 1, [7, 8, 9]));
+    let m = fromKeys(range(1, 40));
+    for (const r of refs) m = put(m, r, r);
+    expect(m.size).toBe(43);
+    for (const r of refs) expect(mapGet(m, r)).toBe(r);
+    expect(mapGet(m, new Ref(atom('d@h'), 1, [7, 8, 9]))).toBeUndefined();
+    expect(put(m, refs[1], refs[1])).toBe(m);
+    const fewer = mapRemove(m, refs[0]);
+    expect(fewer.size).toBe(42);
+    expect(mapGet(fewer, refs[0])).toBeUndefined();
+    expect(mapGet(fewer, refs[2])).toBe(refs[2]);
+    const one = mapRemove(fewer, refs[2]);
+    expect(mapGet(one, refs[1])).toBe(refs[1]);
+    expect(exactEqual(one, put(fromKeys(range(1, 40)), refs[1], refs[1]))).toBe(true);
+    expect(formatDisplay(one)).toBe(formatDisplay(put(fromKeys(range(1, 40)), refs[1], refs[1])));
+    // Pids and ports mix in their node, so these do not collide.
+    const pids = ['a@h', 'b@h'].map((n) => new Pid(atom(n), 5, 0, 1));
+    const withPids = mapPutPairs(m, [pids[0], 1, pids[1], 2]);
+    expect(mapGet(withPids, pids[0])).toBe(1);
+    expect(mapGet(withPids, pids[1])).toBe(2);
   });
 });
