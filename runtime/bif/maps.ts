@@ -17,8 +17,10 @@ const ERROR_ATOM = atom('error');
 const OK_ATOM = atom('ok');
 const ITERATOR = atom('iterator');
 const NONE = atom('none');
-/** How many associations `maps:next` fetches at once: OTP's first batch; later ones depend on
- * the caller's reductions there. */
+/**
+ * Associations per iterator batch from a large map: 32 on the first call (path 0), as OTP;
+ * later OTP takes as many as the caller's remaining reductions allow, so any size is faithful.
+ */
 const FIRST_BATCH = 32;
 const BATCH = 1000;
 

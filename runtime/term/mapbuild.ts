@@ -15,6 +15,11 @@ const NONE: readonly Term[] = [];
 export const EMPTY_MAP = new ErlMap(NONE, NONE);
 const EMPTY_ROOT: HamtNode = [0];
 
+/** The large map with this HAMT (its keys and values arrays are filled on demand). */
+export function fromRoot(root: HamtNode, size: number): ErlMap {
+  return new ErlMap(NONE, NONE, root, size);
+}
+
 /**
  * A map from key/value pairs. Like `maps:from_list/1`, a later pair replaces an earlier one
  * with an exactly-equal key (key and value both: `[{0.0,a},{-0.0,b}]` gives `#{-0.0 => b}`).
@@ -28,7 +33,7 @@ export function makeMap(pairs: readonly (readonly [Term, Term])[]): ErlMap {
       root = hamtPut(root, k, v, mapHash(k, 0));
       if (changedSize) size++;
     }
-    return size > SMALL_MAP_LIMIT ? new ErlMap(NONE, NONE, root, size) : smallFromRoot(root);
+    return size > SMALL_MAP_LIMIT ? fromRoot(root, size) : smallFromRoot(root);
   }
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -49,7 +54,7 @@ export function makeMap(pairs: readonly (readonly [Term, Term])[]): ErlMap {
 export function largeMap(keys: readonly Term[], values: readonly Term[]): ErlMap {
   let root = EMPTY_ROOT;
   for (let i = 0; i < keys.length; i++) root = hamtPut(root, keys[i], values[i], mapHash(keys[i], 0));
-  return new ErlMap(NONE, NONE, root, keys.length);
+  return fromRoot(root, keys.length);
 }
 
 /** The small map holding a HAMT's associations (a large map shrinking to the limit). */

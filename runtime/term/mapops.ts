@@ -11,10 +11,8 @@ import { mapKeyCompare } from './compare.js';
 import { changedSize, hamtGet, hamtPut, hamtRemove } from './hamt.js';
 import { mapHash } from './hash-internal.js';
 import { ErlMap } from './map.js';
-import { largeMap, SMALL_MAP_LIMIT, smallFromRoot } from './mapbuild.js';
+import { fromRoot, largeMap, SMALL_MAP_LIMIT, smallFromRoot } from './mapbuild.js';
 import type { Term } from './term.js';
-
-const NONE: readonly Term[] = [];
 
 /** Index of `key` in sorted `keys`, or -(insertion point + 1). */
 function find(keys: readonly Term[], key: Term): number {
@@ -72,7 +70,7 @@ export function mapPutPairs(m: ErlMap, pairs: readonly Term[]): ErlMap {
     root = hamtPut(root, pairs[k], pairs[k + 1], mapHash(pairs[k], 0));
     if (changedSize) size++;
   }
-  return root === m.root ? m : new ErlMap(NONE, NONE, root, size);
+  return root === m.root ? m : fromRoot(root, size);
 }
 
 /** Replaces existing keys only; returns the missing key if one is absent. */
@@ -83,7 +81,7 @@ export function mapUpdatePairs(m: ErlMap, pairs: readonly Term[]): ErlMap | { mi
       root = hamtPut(root, pairs[k], pairs[k + 1], mapHash(pairs[k], 0));
       if (changedSize) return { missing: pairs[k] };
     }
-    return root === m.root ? m : new ErlMap(NONE, NONE, root, m.size);
+    return root === m.root ? m : fromRoot(root, m.size);
   }
   const keys = m.keys;
   let values = m.values as Term[];
@@ -102,7 +100,7 @@ export function mapRemove(m: ErlMap, key: Term): ErlMap {
   if (m.root !== undefined) {
     const root = hamtRemove(m.root, key, mapHash(key, 0));
     if (!changedSize) return m;
-    return m.size - 1 > SMALL_MAP_LIMIT ? new ErlMap(NONE, NONE, root, m.size - 1) : smallFromRoot(root);
+    return m.size - 1 > SMALL_MAP_LIMIT ? fromRoot(root, m.size - 1) : smallFromRoot(root);
   }
   const i = find(m.keys, key);
   if (i < 0) return m;
@@ -126,7 +124,7 @@ export function mapMerge(a: ErlMap, b: ErlMap): ErlMap {
     root = hamtPut(root, ks[i], vs[i], mapHash(ks[i], 0), keep);
     if (changedSize) size++;
   }
-  return root === base.root ? base : new ErlMap(NONE, NONE, root, size);
+  return root === base.root ? base : fromRoot(root, size);
 }
 
 /** Merges two sorted key lists; `b` wins ties. */
