@@ -7,8 +7,9 @@ import { badarg, taggedError } from '../exception.js';
 import { atom, FALSE, TRUE } from '../term/atom.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { ErlMap } from '../term/map.js';
-import { makeMap } from '../term/mapbuild.js';
-import { mapGet, mapPutPairs, mapRemove, mapUpdatePairs } from '../term/mapops.js';
+import { EMPTY_MAP, makeMap } from '../term/mapbuild.js';
+import { hamtSlice } from '../term/mapiter.js';
+import { mapGet, mapMerge, mapPutPairs, mapRemove, mapUpdatePairs } from '../term/mapops.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 
@@ -16,7 +17,12 @@ const ERROR_ATOM = atom('error');
 const OK_ATOM = atom('ok');
 const ITERATOR = atom('iterator');
 const NONE = atom('none');
-const EMPTY = new ErlMap([], []);
+/**
+ * Associations per iterator batch from a large map: 32 on the first call (path 0), as OTP;
+ * later OTP takes as many as the caller's remaining reductions allow, so any size is faithful.
+ */
+const FIRST_BATCH = 32;
+const BATCH = 1000;
 
 function tagged(tag: string, v: Term): never {
   throw taggedError(tag, v);
@@ -45,18 +51,42 @@ function fromList(l: Term): Term {
 }
 
 /**
- * `map_next(Path, Map, Acc)`: with Acc = iterator, `{K, V, [Path+1 | Map]}` or `none`; with a
- * list, every remaining `{K, V}` in iteration order consed onto Acc (all at once: no partial
- * results, so the caller's loop ends at once).
+ * `map_next(Path, Map, Acc)`, as OTP 25 answers it. With Acc = iterator: the next batch of
+ * associations as `{K1, V1, {K2, V2, ... Rest}}`, Rest being `[NextPath | Map]` or `none`. With
+ * a list: every remaining `{K, V}` consed onto Acc one by one (so a large map's come out
+ * reversed, as in OTP's maps:to_list/1), all at once rather than in batches. A small map
+ * always yields all its associations; a large map's Path is an index path into its HAMT.
  */
 function mapNext(path: Term, m: Term, acc: Term): Term {
-  if (typeof path !== 'number' || !(m instanceof ErlMap)) badarg([path, m, acc]);
-  if (acc === ITERATOR) {
-    if (path >= m.size) return NONE;
-    return [m.keys[path], m.values[path], new Cons(path + 1, m)];
+  const isPath = typeof path === 'number' ? path >= 0 : typeof path === 'bigint' && path >= 0n;
+  if (!isPath || !(m instanceof ErlMap) || !(acc === ITERATOR || acc === NIL || acc instanceof Cons)) badarg([path, m, acc]);
+  if (m.root === undefined) {
+    if (typeof path !== 'number' || path > m.size) badarg([path, m, acc]);
+    const ks = m.keys;
+    const vs = m.values;
+    let out: Term = acc === ITERATOR ? NONE : acc;
+    for (let i = m.size - 1; i >= 0; i--) out = acc === ITERATOR ? [ks[i], vs[i], out] : new Cons([ks[i], vs[i]], out);
+    return out;
   }
-  let out = acc;
-  for (let i = m.size - 1; i >= path; i--) out = new Cons([m.keys[i], m.values[i]], out);
+  const max = acc !== ITERATOR ? Infinity : path === 0 ? FIRST_BATCH : BATCH;
+  const slice = hamtSlice(m.root, path as number | bigint, max);
+  if (slice === undefined) badarg([path, m, acc]);
+  const { leaves, next } = slice;
+  if (acc !== ITERATOR) {
+    let out = acc;
+    for (const l of leaves) out = new Cons([l.key, l.value], out);
+    return out;
+  }
+  let out: Term = next === undefined ? NONE : new Cons(next, m);
+  for (let i = leaves.length - 1; i >= 0; i--) out = [leaves[i].key, leaves[i].value, out];
+  return out;
+}
+
+/** maps:keys/values order: a small map's sorted keys; a large map's iteration reversed. */
+function listed(m: ErlMap, items: readonly Term[]): Term {
+  if (m.root === undefined) return list(items as Term[]);
+  let out: Term = NIL;
+  for (const x of items) out = new Cons(x, out);
   return out;
 }
 
@@ -73,12 +103,9 @@ defineBifs('maps', {
     return makeMap(items.map((k) => [k, v] as [Term, Term]));
   },
   'is_key/2': (k, m) => (mapGet(map(m), k) === undefined ? FALSE : TRUE),
-  'keys/1': (m) => list(map(m).keys as Term[]),
-  'values/1': (m) => list(map(m).values as Term[]),
-  'merge/2': (a, b) => {
-    const mb = map(b);
-    return mapPutPairs(map(a), mb.keys.flatMap((k, i) => [k, mb.values[i]]));
-  },
+  'keys/1': (m) => listed(map(m), map(m).keys),
+  'values/1': (m) => listed(map(m), map(m).values),
+  'merge/2': (a, b) => mapMerge(map(a), map(b)),
   'put/3': (k, v, m) => mapPutPairs(map(m), [k, v]),
   'remove/2': (k, m) => mapRemove(map(m), k),
   'take/2': (k, m) => {
@@ -91,7 +118,7 @@ defineBifs('maps', {
     if (!(r instanceof ErlMap)) tagged('badkey', k);
     return r;
   },
-  'new/0': () => EMPTY,
+  'new/0': () => EMPTY_MAP,
   'size/1': (m) => map(m).size,
 });
 

@@ -8,8 +8,9 @@
  *   is below 256, else SMALL_ATOM_UTF8_EXT / ATOM_UTF8_EXT; minor_version 2 always uses UTF-8;
  * - lists of at most 65535 bytes (0..255) as STRING_EXT;
  * - pids NEW_PID_EXT, ports NEW_PORT_EXT (V4_PORT_EXT past 32 bits), refs NEWER_REFERENCE_EXT.
- * Limitation: maps are written in key order; OTP writes maps of more than 32 keys in its
- * internal hash order, so those bytes differ (they decode to the same map).
+ * - maps: a small map's pairs in key order, a large map's in its iteration order reversed (as
+ *   OTP writes them; a large map keyed by atoms, pids or funs iterates in a different order
+ *   here, see runtime/term/hash-internal.ts).
  * Iterative (explicit stack), so deep terms cannot overflow the JS stack.
  */
 import pako from 'pako';
@@ -126,7 +127,11 @@ function encodeInto(w: Writer, root: Term, minor: number): void {
     } else if (t instanceof ErlMap) {
       w.u8(T.MAP_EXT);
       w.u32(t.size);
-      for (let i = t.size - 1; i >= 0; i--) stack.push(t.values[i], t.keys[i]);
+      const ks = t.keys;
+      const vs = t.values;
+      // Pairs in OTP's order: a small map's sorted keys, a large map's iteration reversed.
+      if (t.root === undefined) for (let i = t.size - 1; i >= 0; i--) stack.push(vs[i], ks[i]);
+      else for (let i = 0; i < t.size; i++) stack.push(vs[i], ks[i]);
     } else if (t instanceof ExportFun) {
       w.u8(T.EXPORT_EXT);
       writeAtom(w, t.module, minor);

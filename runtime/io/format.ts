@@ -9,7 +9,7 @@
  * Deliberate limits: a pad character from `~..*c` must be an integer and a `~tc` argument a
  * small integer (OTP would put any term into its output list), and bignum widths and
  * precisions raise badarg. Format lists may nest lists and binaries as literal text, as OTP
- * allows. Maps print in ErlMap key order, which is OTP's order only up to 32 keys.
+ * allows. Maps print in their iteration order (`ErlMap.keys`), OTP's.
  *
  * ~p/~P lay out like io_lib_pretty (see pretty.ts), starting at the column reached by the
  * output of this call so far (tabs to multiples of 8). Whether a list of code points above 255

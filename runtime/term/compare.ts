@@ -76,6 +76,23 @@ export function mapKeyCompare(a: Term, b: Term): Order {
 
 const sign = (x: number): Order => (x < 0 ? -1 : x > 0 ? 1 : 0);
 
+/** Large maps sorted by key, computed once per map: they iterate in hash order. */
+const sortedLarge = new WeakMap<ErlMap, [readonly Term[], readonly Term[]]>();
+
+/** A map's keys in term order (`mapKeyCompare`) and its values in the same order. */
+function inKeyOrder(m: ErlMap): [readonly Term[], readonly Term[]] {
+  if (m.root === undefined) return [m.keys, m.values];
+  let kv = sortedLarge.get(m);
+  if (kv === undefined) {
+    const ks = m.keys;
+    const vs = m.values;
+    const order = ks.map((_, i) => i).sort((i, j) => mapKeyCompare(ks[i], ks[j]));
+    kv = [order.map((i) => ks[i]), order.map((i) => vs[i])];
+    sortedLarge.set(m, kv);
+  }
+  return kv;
+}
+
 function walk(a: Term, b: Term, exact: boolean): Order {
   // Pending pairs, in three parallel arrays; popped from the end.
   const pa: Term[] = [];
@@ -126,14 +143,16 @@ function walk(a: Term, b: Term, exact: boolean): Order {
           const ma = a as ErlMap;
           const mb = b as ErlMap;
           if (ma.size !== mb.size) return ma.size < mb.size ? -1 : 1;
+          const [ka, va] = inKeyOrder(ma);
+          const [kb, vb] = inKeyOrder(mb);
           for (let i = ma.size - 1; i >= 0; i--) {
-            pa.push(ma.values[i]);
-            pb.push(mb.values[i]);
+            pa.push(va[i]);
+            pb.push(vb[i]);
             pe.push(exact);
           }
           for (let i = ma.size - 1; i >= 0; i--) {
-            pa.push(ma.keys[i]);
-            pb.push(mb.keys[i]);
+            pa.push(ka[i]);
+            pb.push(kb[i]);
             pe.push(true);
           }
           break next;

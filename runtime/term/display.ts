@@ -1,29 +1,38 @@
 /**
  * `erlang:display/1`'s format (ERTS's own printer, not io_lib): like `~w`, but printable lists
- * and binaries print as strings (only `"` and control characters escaped), floats in C's `%e`
- * with six decimals, and map associations without spaces. Checked against erl (OTP 25).
+ * and binaries print as strings (only `"` and newline escaped), floats in C's `%e`
+ * with six decimals, and map associations without spaces. A large map shows its HAMT:
+ * `#<bitmap>{...}` at the root, `<bitmap>{...}` for inner nodes, each association as the cons
+ * cell `[K|V]` OTP stores it in. Checked against erl (OTP 25).
  */
 import { Atom } from './atom.js';
 import { BitString } from './binary.js';
 import { ErlFloat } from './float.js';
 import { Cons, NIL } from './list.js';
-import { ErlMap } from './map.js';
+import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
 import { formatAtom, formatTerm } from './print.js';
 import type { Term } from './term.js';
 
-const ESC: Record<number, string> = { 10: '\\n', 9: '\\t', 13: '\\r', 11: '\\v', 8: '\\b', 12: '\\f', 27: '\\e', 34: '\\"' };
-
-function printable(c: unknown): c is number {
-  return typeof c === 'number' && ((c >= 32 && c <= 126) || (c >= 160 && c <= 255) || ESC[c] !== undefined);
+/** A list prints as a string if every element is one of these: tab and CR raw, LF escaped. */
+function listChar(c: unknown): c is number {
+  return typeof c === 'number' && ((c >= 32 && c <= 126) || (c >= 160 && c <= 255) || c === 9 || c === 10 || c === 13);
 }
 
-function str(codes: number[]): string {
-  return '"' + codes.map((c) => ESC[c] ?? String.fromCharCode(c)).join('') + '"';
+/** A binary prints as a string only if every byte is printable ASCII. */
+const binaryByte = (c: number) => c >= 32 && c <= 126;
+
+function str(codes: ArrayLike<number>): string {
+  let s = '"';
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    s += c === 34 ? '\\"' : c === 10 ? '\\n' : String.fromCharCode(c);
+  }
+  return s + '"';
 }
 
 /** C's `%e`: d.dddddde±XX. */
 function cExp(v: number): string {
-  const s = v.toExponential(6);
+  const s = (Object.is(v, -0) ? '-' : '') + v.toExponential(6); // JS drops the sign of -0
   return s.replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
@@ -36,12 +45,24 @@ export function formatDisplay(t: Term): string {
     const items: Term[] = [];
     let l: Term = t;
     for (; l instanceof Cons; l = l.tail) items.push(l.head);
-    if (l === NIL && items.every(printable)) return str(items as number[]);
+    if (l === NIL && items.every(listChar)) return str(items as number[]);
     return `[${items.map(formatDisplay).join(',')}${l === NIL ? '' : '|' + formatDisplay(l)}]`;
   }
-  if (t instanceof BitString && t.isBinary && t.byteSize > 0 && t.bytes.every((b) => printable(b))) {
-    return `<<${str(Array.from(t.bytes))}>>`;
+  if (t instanceof BitString && t.isBinary && t.byteSize > 0 && t.bytes.every(binaryByte)) {
+    return `<<${str(t.bytes)}>>`;
   }
-  if (t instanceof ErlMap) return `#{${t.keys.map((k, i) => `${formatDisplay(k)}=>${formatDisplay(t.values[i])}`).join(',')}}`;
+  if (t instanceof ErlMap) {
+    if (t.root !== undefined) return '#' + hamtNode(t.root);
+    return `#{${t.keys.map((k, i) => `${formatDisplay(k)}=>${formatDisplay(t.values[i])}`).join(',')}}`;
+  }
   return formatTerm(t);
+}
+
+function hamtNode(n: HamtNode): string {
+  const items: string[] = [];
+  for (let i = 1; i < n.length; i++) {
+    const c = n[i] as HamtEntry;
+    items.push(c instanceof HamtLeaf ? formatDisplay(new Cons(c.key, c.value)) : hamtNode(c));
+  }
+  return `<${n[0].toString(16)}>{${items.join(',')}}`;
 }

@@ -1,7 +1,7 @@
 /**
  * `formatTerm(T)` prints like `io_lib:format("~w", [T])` in OTP 25 (latin1 mode: atom
  * characters above 255 are written as `\x{...}`). Iterative, so deep terms cannot overflow
- * the JS stack. Maps print in our stored key order, which is OTP's order up to 32 keys.
+ * the JS stack. Maps print in their iteration order (`ErlMap.keys`), OTP's.
  */
 import { Atom, atom } from './atom.js';
 import { BitString } from './binary.js';
