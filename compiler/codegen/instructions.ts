@@ -388,12 +388,18 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       // Keys and destinations alternate; a missing key jumps to the fail label.
       const items = listItems(a[2]);
       const stmts: J.Stmt[] = [];
+      // The BEAM reads the source map once; when a destination (other than the last) is the
+      // source register, later lookups must still see the map, so hold it in a block-local.
+      const src = V(1);
+      const srcName = src.type === 'Identifier' ? src.name : undefined;
+      const aliased = items.some((d, k) => k % 2 === 1 && k < items.length - 1 && reg(cx, d).name === srcName);
+      const map = aliased ? id('m$') : src;
       for (let k = 0; k < items.length; k += 2) {
-        stmts.push(J.assign(id('t'), rt('mapGet', V(1), val(cx, items[k]))));
+        stmts.push(J.assign(id('t'), rt('mapGet', map, val(cx, items[k]))));
         stmts.push(J.ifs(J.bin('===', id('t'), J.undef), jump(label(a[0]))));
         stmts.push(J.assign(reg(cx, items[k + 1]), id('t')));
       }
-      return plain(stmts);
+      return plain(aliased ? [J.block([J.constDecl('m$', src), ...stmts])] : stmts);
     }
 
     // Floating-point registers hold raw JS numbers.
