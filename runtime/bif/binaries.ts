@@ -202,7 +202,7 @@ function listToBinary(t: Term): BitString {
   return ioToBits(t, false);
 }
 
-function iolistToBinary(t: Term): BitString {
+export function iolistToBinary(t: Term): BitString {
   if (t instanceof BitString) return (t.bitSize & 7) === 0 ? t : badarg();
   return listToBinary(t);
 }

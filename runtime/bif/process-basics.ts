@@ -12,6 +12,7 @@ import { Pid, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
 import { ErlMap } from '../term/map.js';
 import { mapGet, mapPutPairs, mapRemove } from '../term/mapops.js';
+import { formatTerm } from '../term/print.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 
@@ -54,6 +55,9 @@ function funInfo(f: Term, item: Term): Term {
   return [item, value];
 }
 
+const LOCAL_INFO = ['pid', 'module', 'new_index', 'new_uniq', 'index', 'uniq', 'name', 'arity', 'env', 'type'];
+const EXTERNAL_INFO = ['module', 'name', 'arity', 'env', 'type'];
+
 function binaryOf(b: Uint8Array): Term {
   return new BitString(b.slice());
 }
@@ -85,6 +89,18 @@ defineBifs('erlang', {
     return all;
   },
   'fun_info/2': funInfo,
+  // The items and their order as ERTS lists them; local funs also name their creator and code.
   'fun_info/1': (f) =>
-    list(['module', 'name', 'arity', 'env', 'type'].map((k) => funInfo(f, atom(k)))),
+    list(
+      (f instanceof LocalFun ? LOCAL_INFO : EXTERNAL_INFO).map((k) => funInfo(f, atom(k))),
+    ),
+  'fun_to_list/1': (f) => {
+    if (!(f instanceof LocalFun || f instanceof ExportFun)) badarg([f]);
+    return list(Array.from(formatTerm(f), (c) => c.codePointAt(0)!));
+  },
+  // `fun M:F/A` with variables compiles to this call.
+  'make_fun/3': (m, f, a) => {
+    if (!(m instanceof Atom) || !(f instanceof Atom) || typeof a !== 'number' || a < 0 || a > 255) badarg([m, f, a]);
+    return new ExportFun(m, f, a);
+  },
 });
