@@ -189,7 +189,7 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
   }
 }
 
-const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
+export const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
 
 /** Natives wrapped once each (dynamic `apply` resolves on every call). */
 const wrappedNatives = new Map<string, Callable>();

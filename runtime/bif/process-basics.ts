@@ -8,7 +8,7 @@ import { MODULES } from '../modules.js';
 import { Atom, atom, UNDEFINED } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
-import { Pid, Ref } from '../term/identity.js';
+import { Pid, Port, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
 import { ErlMap } from '../term/map.js';
 import { mapGet, mapPutPairs, mapRemove } from '../term/mapops.js';
@@ -65,7 +65,7 @@ function binaryOf(b: Uint8Array): Term {
 defineBifs('erlang', {
   'self/0': () => SELF,
   'node/0': () => NODE,
-  'node/1': () => NODE,
+  'node/1': (x) => (x instanceof Pid || x instanceof Ref || x instanceof Port ? x.node : badarg([x])),
   'nodes/0': () => NIL,
   'is_alive/0': () => atom('false'),
   'make_ref/0': () => new Ref(NODE, 0, [++refCounter, 0, 0]),

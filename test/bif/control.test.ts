@@ -1,0 +1,45 @@
+// raise/3's trace validation, node/1 and function_exported/3 (found by the exc_* fixtures;
+// expected behaviour checked with erl, OTP 25). error/2,3's frames are checked end to end by
+// the exc_error_args fixture, since they need a running Erlang caller.
+import { describe, expect, it } from 'vitest';
+import '../../runtime/bif/index.js';
+import { lookupBif } from '../../runtime/bif/registry.js';
+import { ErlangException } from '../../runtime/exception.js';
+import { atom } from '../../runtime/term/atom.js';
+import { list, NIL } from '../../runtime/term/list.js';
+import type { Term } from '../../runtime/term/term.js';
+
+const bif = (m: string, f: string, a: number) => lookupBif(m, f, a) as (...args: Term[]) => Term;
+const raise = bif('erlang', 'raise', 3);
+const [m, f] = [atom('m'), atom('f')];
+
+function raised(t: Term): ErlangException | Term {
+  try {
+    return raise(atom('error'), atom('r'), t);
+  } catch (e) {
+    if (e instanceof ErlangException) return e;
+    throw e;
+  }
+}
+
+describe('erlang:raise/3', () => {
+  it('returns badarg for traces ERTS rejects', () => {
+    for (const bad of [list([atom('foo')]), list([[m, f, 1, NIL]], atom('tail')), list([[m, f, 1, atom('nolist')]]), list([[1, f, 1, NIL]]), atom('x')]) {
+      expect(raised(bad)).toBe(atom('badarg'));
+    }
+  });
+  it('gives old-style {M, F, A} entries an empty location', () => {
+    const e = raised(list([[m, f, 1]])) as ErlangException;
+    expect(e.trace).toEqual([[m, f, 1, NIL]]);
+  });
+});
+
+describe('node/1 and function_exported/3', () => {
+  it('node/1 rejects non-identifiers', () => {
+    expect(() => bif('erlang', 'node', 1)(1)).toThrow(ErlangException);
+  });
+  it('function_exported/3 knows BIFs of erlang', () => {
+    expect(bif('erlang', 'function_exported', 3)(atom('erlang'), atom('abs'), 1)).toBe(atom('true'));
+    expect(bif('erlang', 'function_exported', 3)(atom('erlang'), atom('abs'), 7)).toBe(atom('false'));
+  });
+});
