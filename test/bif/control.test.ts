@@ -43,3 +43,13 @@ describe('node/1 and function_exported/3', () => {
     expect(bif('erlang', 'function_exported', 3)(atom('erlang'), atom('abs'), 7)).toBe(atom('false'));
   });
 });
+
+describe('size/1', () => {
+  it('counts tuple elements and whole bytes of bitstrings, else badarg', async () => {
+    const { BitString } = await import('../../runtime/term/binary.js');
+    const size = bif('erlang', 'size', 1);
+    expect(size([atom('a'), atom('b')])).toBe(2);
+    expect(size(new BitString(new Uint8Array([1, 2]), 12))).toBe(1);
+    expect(() => size(list([1]))).toThrow(ErlangException);
+  });
+});
