@@ -300,7 +300,33 @@ function boolOp(a: Term, b: Term, op: (x: boolean, y: boolean) => boolean): Atom
   return bool(op(a === TRUE, b === TRUE));
 }
 
+/** Parts per second of a time unit (native and perf_counter are nanoseconds on Linux). */
+const TIME_UNITS: Record<string, bigint> = {
+  second: 1n, seconds: 1n, millisecond: 1000n, milli_seconds: 1000n, microsecond: 1000000n,
+  micro_seconds: 1000000n, nanosecond: 1000000000n, nano_seconds: 1000000000n,
+  native: 1000000000n, perf_counter: 1000000000n,
+};
+
+function timeUnit(u: Term): bigint {
+  if (u instanceof Atom && Object.hasOwn(TIME_UNITS, u.name)) return TIME_UNITS[u.name];
+  if (typeof u === 'number' && Number.isInteger(u) && u > 0) return BigInt(u);
+  if (typeof u === 'bigint' && u > 0n) return u;
+  return badarg();
+}
+
+/** erlang:convert_time_unit/3 rounds toward minus infinity, as ERTS does. */
+function convertTimeUnit(t: Term, from: Term, to: Term): Term {
+  if (typeof t !== 'number' && typeof t !== 'bigint') badarg();
+  if (typeof t === 'number' && !Number.isInteger(t)) badarg();
+  const f = timeUnit(from);
+  const num = BigInt(t) * timeUnit(to);
+  let q = num / f;
+  if (num % f !== 0n && num < 0n) q -= 1n;
+  return normBig(q);
+}
+
 defineBifs('erlang', {
+  'convert_time_unit/3': convertTimeUnit,
   '+/2': A.add,
   '-/2': A.sub,
   '*/2': A.mul,

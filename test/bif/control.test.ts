@@ -53,3 +53,14 @@ describe('size/1', () => {
     expect(() => size(list([1]))).toThrow(ErlangException);
   });
 });
+
+describe('convert_time_unit/3', () => {
+  it('rounds toward minus infinity and knows integer units (values from erl)', () => {
+    const c = bif('erlang', 'convert_time_unit', 3);
+    expect(c(-1, atom('nanosecond'), atom('second'))).toBe(-1);
+    expect(c(-1500, atom('millisecond'), atom('second'))).toBe(-2);
+    expect(c(1, atom('second'), atom('native'))).toBe(1000000000);
+    expect(c(7, 1000, 3)).toBe(0);
+    expect(() => c(1, atom('fortnight'), atom('second'))).toThrow(ErlangException);
+  });
+});
