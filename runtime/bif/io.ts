@@ -12,6 +12,8 @@ import { Atom, atom, OK } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { formatTerm } from '../term/print.js';
+import { prettyPrint } from '../io/pretty.js';
+import { writeTerm } from '../io/write.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 
@@ -91,6 +93,8 @@ defineBifs('io', {
   'nl/0': () => (write('standard_io', [10]), OK),
   'nl/1': (d) => (write(deviceName(d), [10]), OK),
   'write/1': (t) => (write('standard_io', Array.from(formatTerm(t), (c) => c.codePointAt(0)!)), OK),
+  // erl's default (+pc latin1); asking the io server needs processes.
+  'printable_range/0': () => atom('latin1'),
   'setopts/1': (o) => setopts('standard_io', o),
   'setopts/2': (d, o) => setopts(deviceName(d), o),
   'getopts/0': () =>
@@ -100,9 +104,37 @@ defineBifs('io', {
     ]),
 });
 
+/** io_lib:write/2's second argument: a depth, or options with depth and encoding. */
+function writeOptions(o: Term, args: Term[]): { depth: number; enc: 'latin1' | 'unicode' } {
+  if (typeof o === 'number') return { depth: o, enc: 'latin1' };
+  const items = listToArray(o);
+  if (items === undefined) badarg(args);
+  let depth = -1;
+  let enc: 'latin1' | 'unicode' = 'latin1';
+  for (const i of items) {
+    if (!Array.isArray(i) || i.length !== 2 || !(i[0] instanceof Atom)) badarg(args);
+    if (i[0].name === 'depth' && typeof i[1] === 'number') depth = i[1];
+    else if (i[0].name === 'encoding' && i[1] instanceof Atom) enc = i[1].name === 'unicode' || i[1].name === 'utf8' ? 'unicode' : 'latin1';
+  }
+  return { depth, enc };
+}
+
+function print(t: Term, column: Term, lineLength: Term, depth: Term): Term {
+  if (typeof column !== 'number' || typeof lineLength !== 'number' || typeof depth !== 'number') badarg([t, column, lineLength, depth]);
+  return list(prettyPrint(t, { column, lineLength, depth, encoding: 'latin1', strings: true, printableRange: 'latin1' }));
+}
+
 defineBifs('io_lib', {
   // OTP returns a deep list here; we return the same characters flat (docs/terms.md, known gaps).
   'format/2': (f, a) => list(formatChars(f, a)),
   'fwrite/2': (f, a) => list(formatChars(f, a)),
+  // Native (also flat) because OTP's versions reach modules that need processes (erl_features).
+  'write/1': (t) => list(writeTerm(t, -1, 'latin1')),
+  'write/2': (t, o) => {
+    const { depth, enc } = writeOptions(o, [t, o]);
+    return list(writeTerm(t, depth, enc));
+  },
+  'print/1': (t) => print(t, 1, 80, -1),
+  'print/4': print,
 });
 
