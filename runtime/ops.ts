@@ -100,6 +100,25 @@ export function callFun(f: Term, args: Term[]): Term {
   throw tag('badfun', f);
 }
 
+/**
+ * A fun called in tail position: checked while the caller's frame is live (its errors show the
+ * caller, as i_call_fun_last's do), then the caller's shadow-stack slot is released.
+ */
+export function callFunLast(f: Term, args: Term[]): Term {
+  if (f instanceof LocalFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    const fn = MODULES.get(f.module.name)?.lambdaFns[f.oldIndex];
+    if (fn === undefined) throw tag('badfun', f);
+    S.depth--;
+    return fn(...args, ...f.env, undefined);
+  }
+  if (f instanceof ExportFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    return applyLast(f.module, f.name, args);
+  }
+  throw tag('badfun', f);
+}
+
 /** `apply/3` and the `apply` instruction. */
 export function applyMFA(m: Term, f: Term, args: Term[]): Term {
   if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
@@ -300,6 +319,7 @@ export const RUNTIME = {
   isNum,
   isFun,
   callFun,
+  callFunLast,
   applyMFA,
   applyLast,
   functionClause,

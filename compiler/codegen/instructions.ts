@@ -59,6 +59,15 @@ function tailCall(callExpr: J.Expr): Translated {
   return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(callExpr)]);
 }
 
+/** Whether the instruction being translated is followed only by `deallocate` and `return`. */
+function inTailPosition(cx: FunctionContext): boolean {
+  if (cx.at === undefined) return false;
+  const code = cx.fn.code;
+  let i = cx.at + 1;
+  if (code[i]?.op === 'deallocate') i++;
+  return code[i]?.op === 'return';
+}
+
 /** A local call target, by label. */
 function localTarget(cx: FunctionContext, o: Operand): string {
   const index = cx.mod.fnAtLabel(label(o));
@@ -218,12 +227,16 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       }
       return tailCall(call);
     }
+    // A fun call followed by (deallocate and) return is a tail call, as the BEAM's loader
+    // makes it (i_call_fun_last): the caller's frame is gone while the fun runs.
     case 'call_fun': {
       const n = unsigned(a[0]);
+      if (inTailPosition(cx)) return plain([J.ret(rt('callFunLast', id(`x${n}`), J.array(xargs(n))))]);
       return callAndResume(cx, rt('callFun', id(`x${n}`), J.array(xargs(n))));
     }
     case 'call_fun2': {
       const n = unsigned(a[1]);
+      if (inTailPosition(cx)) return plain([J.ret(rt('callFunLast', V(2), J.array(xargs(n))))]);
       return callAndResume(cx, rt('callFun', V(2), J.array(xargs(n))));
     }
     case 'apply': {
