@@ -6,7 +6,7 @@ import '../../runtime/bif/index.js';
 import { lookupBif } from '../../runtime/bif/registry.js';
 import { ErlangException } from '../../runtime/exception.js';
 import { atom } from '../../runtime/term/atom.js';
-import { list, NIL } from '../../runtime/term/list.js';
+import { list, listToArray, NIL } from '../../runtime/term/list.js';
 import type { Term } from '../../runtime/term/term.js';
 
 const bif = (m: string, f: string, a: number) => lookupBif(m, f, a) as (...args: Term[]) => Term;
@@ -62,5 +62,16 @@ describe('convert_time_unit/3', () => {
     expect(c(1, atom('second'), atom('native'))).toBe(1000000000);
     expect(c(7, 1000, 3)).toBe(0);
     expect(() => c(1, atom('fortnight'), atom('second'))).toThrow(ErlangException);
+  });
+});
+
+describe('iolist_to_iovec/1', () => {
+  it('copies small pieces together and keeps binaries of 256 bytes or more apart (as erl)', async () => {
+    const { binary } = await import('../../runtime/term/binary.js');
+    const v = bif('erlang', 'iolist_to_iovec', 1);
+    const big = (n: number, b: number) => binary(new Uint8Array(n).fill(b));
+    const r = listToArray(v(list([big(300, 1), list([97, 98]), big(255, 2), big(256, 3)]))) as { byteSize: number }[];
+    expect(r.map((b) => b.byteSize)).toEqual([300, 257, 256]);
+    expect(v(list([NIL, binary(new Uint8Array(0))]))).toBe(NIL);
   });
 });
