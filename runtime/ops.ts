@@ -100,6 +100,9 @@ export function callFun(f: Term, args: Term[]): Term {
   throw tag('badfun', f);
 }
 
+const TAIL_NEST = 200;
+let tailNest = 0;
+
 /**
  * A fun called in tail position: checked while the caller's frame is live (its errors show the
  * caller, as i_call_fun_last's do), then the caller's shadow-stack slot is released.
@@ -110,7 +113,16 @@ export function callFunLast(f: Term, args: Term[]): Term {
     const fn = MODULES.get(f.module.name)?.lambdaFns[f.oldIndex];
     if (fn === undefined) throw tag('badfun', f);
     S.depth--;
-    return fn(...args, ...f.env, undefined);
+    // Tail calls do not raise the depth, so a loop through funs would only be bounded by the
+    // reduction budget; past TAIL_NEST nested tail calls, unwind the JS stack and call the fun
+    // afresh from the driver (what its own entry does when reductions run out).
+    if (tailNest >= TAIL_NEST) return suspendEntry(fn as CompiledFunction, [...args, ...f.env]);
+    tailNest++;
+    try {
+      return fn(...args, ...f.env, undefined);
+    } finally {
+      tailNest--;
+    }
   }
   if (f instanceof ExportFun) {
     if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
