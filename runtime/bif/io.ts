@@ -81,6 +81,13 @@ function setopts(device: string, opts: Term): Term {
 }
 
 
+function getopts(device: string): Term {
+  return list([
+    [atom('binary'), atom(binaryMode.get(device) ? 'true' : 'false')],
+    [atom('encoding'), atom(encodings.get(device) ?? 'latin1')],
+  ]);
+}
+
 defineBifs('io', {
   'format/1': (f) => format('standard_io', f, NIL),
   'format/2': (f, a) => format('standard_io', f, a),
@@ -97,11 +104,8 @@ defineBifs('io', {
   'printable_range/0': () => atom('latin1'),
   'setopts/1': (o) => setopts('standard_io', o),
   'setopts/2': (d, o) => setopts(deviceName(d), o),
-  'getopts/0': () =>
-    list([
-      [atom('binary'), atom(binaryMode.get('standard_io') ? 'true' : 'false')],
-      [atom('encoding'), atom(encodings.get('standard_io') ?? 'latin1')],
-    ]),
+  'getopts/0': () => getopts('standard_io'),
+  'getopts/1': (d) => getopts(deviceName(d)),
 });
 
 /** io_lib:write/2's second argument: a depth, or options with depth and encoding. */

@@ -26,3 +26,9 @@ describe('io_lib natives', () => {
     expect(bif('io', 'printable_range', 0)()).toBe(atom('latin1'));
   });
 });
+
+describe('io:getopts/1', () => {
+  it('answers for a named device like getopts/0', () => {
+    expect(bif('io', 'getopts', 1)(atom('standard_io'))).toEqual(bif('io', 'getopts', 0)());
+  });
+});
