@@ -111,6 +111,37 @@ export function callFun(f: Term, args: Term[]): Term {
   throw tag('badfun', f);
 }
 
+const TAIL_NEST = 200;
+let tailNest = 0;
+
+/**
+ * A fun called in tail position: checked while the caller's frame is live (its errors show the
+ * caller, as i_call_fun_last's do), then the caller's shadow-stack slot is released.
+ */
+export function callFunLast(f: Term, args: Term[]): Term {
+  if (f instanceof LocalFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    const fn = MODULES.get(f.module.name)?.lambdaFns[f.oldIndex];
+    if (fn === undefined) throw tag('badfun', f);
+    S.depth--;
+    // Tail calls do not raise the depth, so a loop through funs would only be bounded by the
+    // reduction budget; past TAIL_NEST nested tail calls, unwind the JS stack and call the fun
+    // afresh from the driver (what its own entry does when reductions run out).
+    if (tailNest >= TAIL_NEST) return suspendEntry(fn as CompiledFunction, [...args, ...f.env]);
+    tailNest++;
+    try {
+      return fn(...args, ...f.env, undefined);
+    } finally {
+      tailNest--;
+    }
+  }
+  if (f instanceof ExportFun) {
+    if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
+    return applyLast(f.module, f.name, args);
+  }
+  throw tag('badfun', f);
+}
+
 /** `apply/3` and the `apply` instruction. */
 export function applyMFA(m: Term, f: Term, args: Term[]): Term {
   if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
@@ -200,7 +231,7 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
   }
 }
 
-const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
+export const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
 
 /** Natives wrapped once each (dynamic `apply` resolves on every call). */
 const wrappedNatives = new Map<string, Callable>();
@@ -317,6 +348,7 @@ export const RUNTIME = {
   isNum,
   isFun,
   callFun,
+  callFunLast,
   applyMFA,
   applyLast,
   functionClause,

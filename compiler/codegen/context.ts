@@ -40,6 +40,8 @@ export interface FunctionContext {
   readonly frame: FrameInfo;
   /** Offset of y registers at the instruction being translated. */
   yOffset: number;
+  /** Index in fn.code of the instruction being translated (for tail-position checks). */
+  at?: number;
   /** Allocates a synthetic label (beyond the module's own) for a resume point. */
   resumeLabel(): number;
   readonly name: string;

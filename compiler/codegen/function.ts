@@ -60,6 +60,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   let layoutLine = -1;
   fn.code.forEach((ins, i) => {
     cx.yOffset = Math.max(0, frame.offsets[i]);
+    cx.at = i;
     if (ins.op === 'line') layoutLine = (ins.args[0] as { value: number }).value;
     if (ins.op === 'label') {
       current.push(...closeBinary(cx, ins.op));

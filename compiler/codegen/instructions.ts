@@ -66,6 +66,15 @@ function tailCall(callExpr: J.Expr): Translated {
   return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(callExpr)]);
 }
 
+/** Whether the instruction being translated is followed only by `deallocate` and `return`. */
+function inTailPosition(cx: FunctionContext): boolean {
+  if (cx.at === undefined) return false;
+  const code = cx.fn.code;
+  let i = cx.at + 1;
+  if (code[i]?.op === 'deallocate') i++;
+  return code[i]?.op === 'return';
+}
+
 /** A local call target, by label. */
 function localTarget(cx: FunctionContext, o: Operand): string {
   const index = cx.mod.fnAtLabel(label(o));
@@ -225,12 +234,16 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       }
       return tailCall(call);
     }
+    // A fun call followed by (deallocate and) return is a tail call, as the BEAM's loader
+    // makes it (i_call_fun_last): the caller's frame is gone while the fun runs.
     case 'call_fun': {
       const n = unsigned(a[0]);
+      if (inTailPosition(cx)) return plain([J.ret(rt('callFunLast', id(`x${n}`), J.array(xargs(n))))]);
       return callAndResume(cx, rt('callFun', id(`x${n}`), J.array(xargs(n))));
     }
     case 'call_fun2': {
       const n = unsigned(a[1]);
+      if (inTailPosition(cx)) return plain([J.ret(rt('callFunLast', V(2), J.array(xargs(n))))]);
       return callAndResume(cx, rt('callFun', V(2), J.array(xargs(n))));
     }
     case 'apply': {
@@ -418,23 +431,21 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'has_map_fields':
       return test(cx, a[0], rt('mapHasAll', V(1), J.array(listItems(a[2]).map((o) => val(cx, o)))));
     case 'get_map_elements': {
-      // Keys and destinations alternate; a missing key jumps to the fail label. A destination
-      // may be the map's own register (the BEAM reads every key first): keep the map aside then.
+      // Keys and destinations alternate; a missing key jumps to the fail label.
       const items = listItems(a[2]);
       const stmts: J.Stmt[] = [];
-      let map = V(1);
-      const srcName = (map as { name?: string }).name;
-      const clobbered = items.some((o, k) => k % 2 === 1 && k < items.length - 1 && (reg(cx, o) as { name?: string }).name === srcName);
-      if (clobbered) {
-        stmts.push(J.constDecl('m', map));
-        map = id('m');
-      }
+      // The BEAM reads the source map once; when a destination (other than the last) is the
+      // source register, later lookups must still see the map, so hold it in a block-local.
+      const src = V(1);
+      const srcName = src.type === 'Identifier' ? src.name : undefined;
+      const aliased = items.some((d, k) => k % 2 === 1 && k < items.length - 1 && reg(cx, d).name === srcName);
+      const map = aliased ? id('m$') : src;
       for (let k = 0; k < items.length; k += 2) {
         stmts.push(J.assign(id('t'), rt('mapGet', map, val(cx, items[k]))));
         stmts.push(J.ifs(J.bin('===', id('t'), J.undef), jump(label(a[0]))));
         stmts.push(J.assign(reg(cx, items[k + 1]), id('t')));
       }
-      return plain(clobbered ? [J.block(stmts)] : stmts);
+      return plain(aliased ? [J.block([J.constDecl('m$', src), ...stmts])] : stmts);
     }
 
     // Floating-point registers hold raw JS numbers.

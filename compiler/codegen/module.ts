@@ -22,7 +22,7 @@ import * as J from './js.js';
 export const RUNTIME_NAMES = [
   'S', 'SUSPEND', 'NONVALUE', 'Cons', 'NIL', 'ErlFloat', 'Atom', 'Pid', 'Ref', 'Port', 'BitString', 'ErlMap',
   'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'eqx', 'eq', 'cmp', 'isInt',
-  'isNum', 'isFun', 'callFun', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
+  'isNum', 'isFun', 'callFun', 'callFunLast', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
   'mapGet', 'toFloat', 'checkFloat', 'createBin', 'startMatch', 'initWritable',
   'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size', 'send', 'peekMessage', 'skipMessage', 'removeMessage',

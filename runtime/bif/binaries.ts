@@ -197,12 +197,42 @@ function ioToBits(t: Term, bits: boolean): BitString {
   return w.finish();
 }
 
+/**
+ * erlang:iolist_to_iovec/1: small pieces are copied together, binaries of 256 bytes and more
+ * (ERTS's IOL2V_SMALL_BIN_LIMIT) are kept as elements of their own.
+ */
+function iolistToIovec(t: Term): Term {
+  if (t instanceof BitString) return t.bitSize === 0 ? NIL : t.isBinary ? list([t]) : badarg();
+  if (ioSize(t, false) < 0) badarg();
+  const out: Term[] = [];
+  let acc: number[] = [];
+  const flush = () => {
+    if (acc.length > 0) out.push(binary(Uint8Array.from(acc)));
+    acc = [];
+  };
+  const stack: Term[] = [t];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (typeof x === 'number') acc.push(x);
+    else if (x instanceof BitString) {
+      if (x.byteSize >= 256) {
+        flush();
+        out.push(x);
+      } else for (let i = 0; i < x.byteSize; i++) acc.push(x.bytes[i]);
+    } else if (x instanceof Cons) {
+      stack.push(x.tail, x.head);
+    }
+  }
+  flush();
+  return list(out);
+}
+
 function listToBinary(t: Term): BitString {
   if (!(t instanceof Cons) && t !== NIL) badarg();
   return ioToBits(t, false);
 }
 
-function iolistToBinary(t: Term): BitString {
+export function iolistToBinary(t: Term): BitString {
   if (t instanceof BitString) return (t.bitSize & 7) === 0 ? t : badarg();
   return listToBinary(t);
 }
@@ -287,6 +317,7 @@ function binaryToTerm(b: Term, opts: Term): Term {
 }
 
 defineBifs('erlang', {
+  'iolist_to_iovec/1': iolistToIovec,
   'byte_size/1': (b) => (b instanceof BitString ? (b.bitSize + 7) >>> 3 : badarg()),
   'bit_size/1': (b) => (b instanceof BitString ? b.bitSize : badarg()),
   'binary_part/2': (b, pl) => binaryPart(b, ...posLen(pl)),

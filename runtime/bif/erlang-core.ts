@@ -2,25 +2,85 @@
  * Core `erlang` BIFs about control: raising exceptions, apply, module info, display.
  * (Arithmetic, lists, binaries... live in their own files.)
  */
-import { ErlangException, ERROR, EXIT, THROW, badarg, isExceptionClass, RawFrame } from '../exception.js';
+import { BADARG, ErlangException, ERROR, EXIT, RawFrame, THROW, badarg, isExceptionClass } from '../exception.js';
 import { MODULES } from '../modules.js';
-import { applyMFA, callFun } from '../ops.js';
-import { Atom, atom } from '../term/atom.js';
-import { list, listToArray, NIL } from '../term/list.js';
+import { applyMFA, callFun, ERROR_INFO } from '../ops.js';
+import { pushTop } from '../process/trace.js';
+import { ExportFun, LocalFun } from '../term/fun.js';
+import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
+import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { formatDisplay } from '../term/display.js';
 import type { Term } from '../term/term.js';
 import { writeStdout } from '../io/stdout.js';
-import { defineBifs } from './registry.js';
+import { defineBifs, lookupBif } from './registry.js';
 
 /** Display output is bytes: characters up to 255 as themselves. */
 function latin1Bytes(s: string): Uint8Array {
   return Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 }
 
+/** apply's argument list; apply is not wrapped with a BIF frame, so it records its own. */
 function properList(l: Term, args: Term[]): Term[] {
   const a = listToArray(l);
-  if (a === undefined) badarg(args);
+  if (a === undefined) {
+    const e = new ErlangException(ERROR, BADARG, args);
+    pushTop(e, [atom('erlang'), atom('apply'), list(args), ERROR_INFO]);
+    throw e;
+  }
   return a;
+}
+
+/**
+ * error/2,3: the caller's frame (innermost, since natives run in their caller's frame) shows
+ * Args instead of the arity when Args is a list, and error/3's `{error_info, Map}` option is
+ * added to that frame's location.
+ */
+function errorWithArgs(reason: Term, args: Term, opts?: Term): never {
+  const e = new ErlangException(ERROR, reason);
+  const top = e.frames[0];
+  if (!(top instanceof RawFrame)) throw e;
+  const argv = listToArray(args);
+  const raw = argv === undefined ? top : new RawFrame(top.fn, top.ln, argv);
+  const info = opts === undefined ? undefined : errorInfo(opts);
+  if (info !== undefined) {
+    const [m, f, a, loc] = RawFrame.toTerm(raw) as Term[];
+    e.frames[0] = [m, f, a, list([...(listToArray(loc) ?? []), [ERROR_INFO_KEY, info]])];
+  } else {
+    e.frames[0] = raw;
+  }
+  throw e;
+}
+
+const ERROR_INFO_KEY = atom('error_info');
+
+function errorInfo(opts: Term): Term | undefined {
+  for (const o of listToArray(opts) ?? []) {
+    if (Array.isArray(o) && o.length === 2 && o[0] === ERROR_INFO_KEY) return o[1];
+  }
+  return undefined;
+}
+
+/**
+ * raise/3 accepts the trace shapes ERTS does: {M, F, ArityOrArgs, Location}, the old
+ * {M, F, ArityOrArgs} (given an empty location), {Fun, Args, Location} and {Fun, Args}, with
+ * Location a list. Anything else makes raise/3 return badarg instead of raising.
+ */
+function checkTrace(trace: Term): Term[] | undefined {
+  const items = listToArray(trace);
+  if (items === undefined) return undefined;
+  const out: Term[] = [];
+  for (const t of items) {
+    if (!Array.isArray(t)) return undefined;
+    const isFun = t[0] instanceof LocalFun || t[0] instanceof ExportFun;
+    const mf = t[0] instanceof Atom && t[1] instanceof Atom;
+    const isList = (l: Term) => l instanceof Cons || l === NIL;
+    if (t.length === 2 && isFun) out.push(t);
+    else if (t.length === 3 && isFun && isList(t[2])) out.push(t);
+    else if (t.length === 3 && mf) out.push([t[0], t[1], t[2], NIL]);
+    else if (t.length === 4 && mf && isList(t[3])) out.push(t);
+    else return undefined;
+  }
+  return out;
 }
 
 function moduleInfo(m: Term, item?: Term): Term {
@@ -45,30 +105,12 @@ function moduleInfo(m: Term, item?: Term): Term {
   return items[item.name]();
 }
 
-/**
- * error/2,3: the innermost frame shows `Args` instead of the arity (unless `none`), and an
- * `{error_info, Map}` option is added to that frame's location, after file and line.
- */
-function raiseWithArgs(reason: Term, args: Term, opts: Term | undefined): never {
-  const e = new ErlangException(ERROR, reason);
-  const argv = args === atom('none') ? undefined : listToArray(args);
-  const top = e.frames[0];
-  if (top instanceof RawFrame && argv !== undefined) e.frames[0] = new RawFrame(top.fn, top.ln, argv);
-  const info = opts === undefined ? undefined : listToArray(opts)?.find((o) => Array.isArray(o) && o.length === 2 && o[0] === atom('error_info'));
-  const first = e.frames[0];
-  if (info !== undefined && first instanceof RawFrame) {
-    const t = RawFrame.toTerm(first) as Term[];
-    e.frames[0] = [t[0], t[1], t[2], list([...(listToArray(t[3]) ?? []), info])];
-  }
-  throw e;
-}
-
 defineBifs('erlang', {
   'error/1': (reason) => {
     throw new ErlangException(ERROR, reason);
   },
-  'error/2': (reason, args) => raiseWithArgs(reason, args, undefined),
-  'error/3': (reason, args, opts) => raiseWithArgs(reason, args, opts),
+  'error/2': (reason, args) => errorWithArgs(reason, args),
+  'error/3': (reason, args, opts) => errorWithArgs(reason, args, opts),
   'exit/1': (reason) => {
     throw new ErlangException(EXIT, reason);
   },
@@ -76,9 +118,10 @@ defineBifs('erlang', {
     throw new ErlangException(THROW, reason);
   },
   'raise/3': (cls, reason, trace) => {
-    if (!(cls instanceof Atom) || !isExceptionClass(cls) || listToArray(trace) === undefined) return atom('badarg');
+    const checked = checkTrace(trace);
+    if (!(cls instanceof Atom) || !isExceptionClass(cls) || checked === undefined) return BADARG;
     const e = new ErlangException(cls, reason);
-    e.trace = listToArray(trace)!;
+    e.trace = checked;
     e.supplied = true; // the caller supplied the stack trace
     throw e;
   },

@@ -1,6 +1,7 @@
 /** Registers every native function module (import for the side effect). */
 import './erlang-core.js';
 import './binaries.js';
+import './checksums.js';
 import './io.js';
 import './numbers.js';
 import './lists.js';

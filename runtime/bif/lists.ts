@@ -447,6 +447,8 @@ defineBifs('erlang', {
     return r;
   },
   'tuple_size/1': (t) => tuple(t, [t]).length,
+  // The old size/1: a tuple's arity or a bitstring's whole bytes.
+  'size/1': (t) => (t instanceof BitString ? t.bitSize >>> 3 : tuple(t, [t]).length),
   'make_tuple/2': (n, v) => makeTuple(n, v, [n, v]),
   'make_tuple/3': (n, v, init) => {
     const args = [n, v, init];

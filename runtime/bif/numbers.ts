@@ -406,7 +406,7 @@ defineBifs('math', {
   'log/1': m1(Math.log),
   'log2/1': m1(Math.log2),
   'log10/1': m1(Math.log10),
-  'pow/2': m2(Math.pow),
+  'pow/2': m2(pow),
   'sqrt/1': m1(Math.sqrt),
   'erf/1': m1(erf),
   'erfc/1': m1(erfc),
@@ -414,6 +414,71 @@ defineBifs('math', {
   'ceil/1': m1(Math.ceil),
   'fmod/2': m2((x, y) => x % y),
 });
+
+// ---------------------------------------------------------------------------------------------
+// pow: V8's Math.pow is not correctly rounded for integer exponents (10^-5 gives
+// 9.999999999999999e-6); glibc's pow is. For integer exponents up to 2048 the exact power is
+// a rational computed with bigints, rounded once; other exponents use Math.pow.
+
+function pow(x: number, y: number): number {
+  const r = Math.pow(x, y);
+  if (!Number.isInteger(y) || Math.abs(y) > 2048 || x === 0 || !Number.isFinite(r) || r === 0) return r;
+  const [m, e] = decompose(Math.abs(x)); // |x| = m * 2^e exactly
+  const n = Math.abs(y);
+  let num = m ** BigInt(n);
+  let den = 1n;
+  const e2 = e * n;
+  if (e2 >= 0) num <<= BigInt(e2);
+  else den <<= BigInt(-e2);
+  if (y < 0) [num, den] = [den, num];
+  const v = ratioToDouble(num, den);
+  return x < 0 && n % 2 === 1 ? -v : v;
+}
+
+/** A finite positive double as m * 2^e with m a bigint. */
+function decompose(x: number): [bigint, number] {
+  let e = 0;
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    e--;
+  }
+  return [BigInt(x), e];
+}
+
+function bitLen(n: bigint): number {
+  return n.toString(2).length;
+}
+
+/** num/den (both > 0) rounded to the nearest double, ties to even, subnormals included. */
+function ratioToDouble(num: bigint, den: bigint): number {
+  const shift = 66 - (bitLen(num) - bitLen(den)); // quotient of 65-67 bits
+  const n = shift >= 0 ? num << BigInt(shift) : num;
+  const d = shift >= 0 ? den : den << BigInt(-shift);
+  const q = n / d;
+  const sticky = n % d !== 0n;
+  const top = bitLen(q) - 1 - shift; // value in [2^top, 2^(top+1))
+  let drop = bitLen(q) - 53;
+  if (top < -1022) drop += -1022 - top; // subnormal: fewer mantissa bits
+  if (drop <= 0) return ldexp(Number(q), -shift);
+  let mant = q >> BigInt(drop);
+  const rem = q & ((1n << BigInt(drop)) - 1n);
+  const half = 1n << BigInt(drop - 1);
+  if (rem > half || (rem === half && (sticky || (mant & 1n) === 1n))) mant += 1n;
+  return ldexp(Number(mant), drop - shift);
+}
+
+/** x * 2^k in steps that stay exact until the last. */
+function ldexp(x: number, k: number): number {
+  while (k > 1000) {
+    x *= 2 ** 1000;
+    k -= 1000;
+  }
+  while (k < -1000) {
+    x *= 2 ** -1000;
+    k += 1000;
+  }
+  return x * 2 ** k;
+}
 
 // ---------------------------------------------------------------------------------------------
 // erf and erfc, which JS lacks: computed in bigint fixed point with enough bits to round

@@ -7,10 +7,12 @@ import { MODULES } from '../modules.js';
 import { Atom, atom, UNDEFINED } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
+import { Pid, Port, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
 import { exactEqual } from '../term/compare.js';
 import { encodeExternal } from '../etf/encode.js';
 import { NODE, type Process } from '../process/process.js';
+import { formatTerm } from '../term/print.js';
 import type { Term } from '../term/term.js';
 import { current, newRef } from './processes.js';
 import { defineBifs } from './registry.js';
@@ -60,13 +62,16 @@ function funInfo(f: Term, item: Term): Term {
   return [item, value];
 }
 
+const LOCAL_INFO = ['pid', 'module', 'new_index', 'new_uniq', 'index', 'uniq', 'name', 'arity', 'env', 'type'];
+const EXTERNAL_INFO = ['module', 'name', 'arity', 'env', 'type'];
+
 function binaryOf(b: Uint8Array): Term {
   return new BitString(b.slice());
 }
 
 defineBifs('erlang', {
   'node/0': () => NODE,
-  'node/1': () => NODE,
+  'node/1': (x) => (x instanceof Pid || x instanceof Ref || x instanceof Port ? x.node : badarg([x])),
   'nodes/0': () => NIL,
   'nodes/1': () => NIL,
   'is_alive/0': () => atom('false'),
@@ -100,6 +105,18 @@ defineBifs('erlang', {
     if (!(f instanceof LocalFun || f instanceof ExportFun)) badarg([f]);
     return [(funInfo(f, atom('module')) as Term[])[1], (funInfo(f, atom('name')) as Term[])[1], f.arity];
   },
+  // The items and their order as ERTS lists them; local funs also name their creator and code.
   'fun_info/1': (f) =>
-    list(['module', 'name', 'arity', 'env', 'type'].map((k) => funInfo(f, atom(k)))),
+    list(
+      (f instanceof LocalFun ? LOCAL_INFO : EXTERNAL_INFO).map((k) => funInfo(f, atom(k))),
+    ),
+  'fun_to_list/1': (f) => {
+    if (!(f instanceof LocalFun || f instanceof ExportFun)) badarg([f]);
+    return list(Array.from(formatTerm(f), (c) => c.codePointAt(0)!));
+  },
+  // `fun M:F/A` with variables compiles to this call.
+  'make_fun/3': (m, f, a) => {
+    if (!(m instanceof Atom) || !(f instanceof Atom) || typeof a !== 'number' || a < 0 || a > 255) badarg([m, f, a]);
+    return new ExportFun(m, f, a);
+  },
 });

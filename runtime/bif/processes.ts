@@ -491,7 +491,6 @@ defineBifs('erlang', {
     return new Ref(NODE, 0, m[1].slice(1).split('.').map(Number).reverse());
   },
   'port_to_list/1': (p) => (p instanceof Port ? charList(formatTerm(p)) : badarg([p])),
-  'fun_to_list/1': (f) => charList(formatTerm(f)),
   'self/0': () => current().pid,
   'spawn/1': (f) => doSpawn(apply0(f, [f]), NO_OPTS, [f]),
   'spawn/2': (n, f) => (localNode(n, [n, f]), doSpawn(apply0(f, [n, f]), NO_OPTS, [n, f])),

@@ -71,7 +71,8 @@ export function capture(e: ErlangException, d: number): void {
   e.captured = true;
   const trace = e.frames;
   // Consecutive activations at the same call site are recorded once (the BEAM skips
-  // repeated return addresses), so body recursion through one call shows one frame.
+  // repeated return addresses), so body recursion through one call shows one frame. The
+  // innermost frame is where the exception happened, not a return address: never merged.
   let lastFn: CompiledFunction | undefined;
   let lastLn = -1;
   const add = (fn: CompiledFunction, ln: number, args?: Term[]) => {
@@ -82,6 +83,7 @@ export function capture(e: ErlangException, d: number): void {
   };
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
     add(S.fns[k], S.lns[k], k === d ? e.clauseArgs : undefined);
+    if (k === d) lastFn = undefined;
   }
   for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
     add(S.heap[k].fn, S.heap[k].ln);

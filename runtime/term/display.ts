@@ -10,7 +10,7 @@ import { BitString } from './binary.js';
 import { ErlFloat } from './float.js';
 import { Cons, NIL } from './list.js';
 import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
-import { formatAtom, formatTerm } from './print.js';
+import { formatAtom, formatTerm, quoteChars } from './print.js';
 import type { Term } from './term.js';
 
 /** A list prints as a string if every element is one of these: tab and CR raw, LF escaped. */
@@ -30,15 +30,36 @@ function str(codes: ArrayLike<number>): string {
   return s + '"';
 }
 
-/** C's `%e`: d.dddddde±XX. */
+/** C's `%e`: d.dddddde±XX (keeping the sign of -0.0, as printf does). */
 function cExp(v: number): string {
-  const s = (Object.is(v, -0) ? '-' : '') + v.toExponential(6); // JS drops the sign of -0
+  const s = (Object.is(v, -0) ? '-' : '') + v.toExponential(6);
   return s.replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+// ERTS's own (latin1) character classes: reserved words are not quoted, '@' is.
+const lower = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+const upper = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+const alnum = (c: number) => lower(c) || upper(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/**
+ * An atom as ERTS prints it: quoted unless it starts with a lower-case letter and has only
+ * letters, digits and '_'; the text goes out as UTF-8 (returned here as one char per byte).
+ */
+function displayAtom(name: string): string {
+  const cps = Array.from(name, (ch) => ch.codePointAt(0)!);
+  const bare = cps.length > 0 && lower(cps[0]) && cps.every(alnum);
+  let out: string;
+  if (bare) out = name;
+  else {
+    // quoteChars escapes what ERTS escapes; characters above 255 stay raw.
+    out = "'" + Array.from(name, (ch) => (ch.codePointAt(0)! > 0xff ? ch : quoteChars(ch, "'").slice(1, -1))).join('') + "'";
+  }
+  return Buffer.from(out, 'utf8').toString('latin1');
 }
 
 export function formatDisplay(t: Term): string {
   if (t instanceof ErlFloat) return cExp(t.value);
-  if (t instanceof Atom) return formatAtom(t);
+  if (t instanceof Atom) return displayAtom(t.name);
   if (Array.isArray(t)) return `{${t.map(formatDisplay).join(',')}}`;
   if (t === NIL) return '[]';
   if (t instanceof Cons) {

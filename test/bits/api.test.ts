@@ -139,6 +139,19 @@ describe('match API', () => {
     expect(rest.bytes.byteOffset).toBe(b.bytes.byteOffset + 1);
   });
 
+  it('bs_get_tail leaves the position, so the tail can be matched through the same context', () => {
+    // The compiler relies on this (string:bin_search_loop): `<<_:S/binary, T/binary>> = B`,
+    // then `<<_:W/binary, R/binary>> = T` skips W more bytes on the same context.
+    const ctx = startMatch(bin(1, 2, 3, 4, 5))!;
+    ctx.skipBits(8);
+    expect(ctx.tail().bitSize).toBe(32);
+    expect(ctx.skipBits(16)).toBe(true);
+    expect([...ctx.tail().bytes]).toEqual([4, 5]);
+    const all = startMatch(bin(1, 2))!;
+    all.binaryAll(8);
+    expect(all.testTail(0)).toBe(true); // a binary `all` segment does consume the rest
+  });
+
   it('failed steps leave the position alone; positions restore', () => {
     const ctx = startMatch(bin(0xc3, 0x28))!; // invalid UTF-8
     expect(ctx.utf8()).toBeUndefined();

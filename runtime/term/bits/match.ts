@@ -271,13 +271,18 @@ export class MatchContext {
   binaryAll(unit: number): BitString | undefined {
     const rest = this.end - this.pos;
     if (unit > 1 && rest % unit !== 0) return undefined;
-    return this.tail();
+    const t = this.tail();
+    this.pos = this.end;
+    return t;
   }
 
-  /** `bs_get_tail Ctx Dst Live` (and bs_match's get_tail): the unmatched rest. */
+  /**
+   * `bs_get_tail Ctx Dst Live` (and bs_match's get_tail): the unmatched rest. The position
+   * stays: the compiler goes on matching the tail through the same context (string's
+   * bin_search_loop matches `<<_:Where/binary, Rest/binary>> = Tail` that way).
+   */
   tail(): BitString {
     const p = this.pos;
-    this.pos = this.end;
     if (p === 0) return this.bin;
     return subBits(this.bytes, p, this.end - p, this.end);
   }
