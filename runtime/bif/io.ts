@@ -15,8 +15,6 @@ import { Atom, atom, OK } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { formatTerm } from '../term/print.js';
-import { prettyPrint } from '../io/pretty.js';
-import { writeTerm } from '../io/write.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 import { ensureLoaded, MODULES } from '../modules.js';
@@ -212,37 +210,7 @@ function getopts(device: string): Term {
   return list([[atom('binary'), atom(binaryMode.get(device) ? 'true' : 'false')], enc]);
 }
 
-/** io_lib:write/2's second argument: a depth, or options with depth and encoding. */
-function writeOptions(o: Term, args: Term[]): { depth: number; enc: 'latin1' | 'unicode' } {
-  if (typeof o === 'number') return { depth: o, enc: 'latin1' };
-  const items = listToArray(o);
-  if (items === undefined) badarg(args);
-  let depth = -1;
-  let enc: 'latin1' | 'unicode' = 'latin1';
-  for (const i of items) {
-    if (!Array.isArray(i) || i.length !== 2 || !(i[0] instanceof Atom)) badarg(args);
-    if (i[0].name === 'depth' && typeof i[1] === 'number') depth = i[1];
-    else if (i[0].name === 'encoding' && i[1] instanceof Atom) enc = i[1].name === 'unicode' || i[1].name === 'utf8' ? 'unicode' : 'latin1';
-  }
-  return { depth, enc };
-}
+// io_lib is OTP's own Erlang code, compiled like any module: its results have OTP's exact
+// (deep) shape. io:format above formats natively, straight to the device.
 
-function print(t: Term, column: Term, lineLength: Term, depth: Term): Term {
-  if (typeof column !== 'number' || typeof lineLength !== 'number' || typeof depth !== 'number') badarg([t, column, lineLength, depth]);
-  return list(prettyPrint(t, { column, lineLength, depth, encoding: 'latin1', strings: true, printableRange: 'latin1' }));
-}
-
-defineBifs('io_lib', {
-  // OTP returns a deep list here; we return the same characters flat (docs/terms.md, known gaps).
-  'format/2': (f, a) => list(formatChars(f, a)),
-  'fwrite/2': (f, a) => list(formatChars(f, a)),
-  // Native (also flat) because OTP's versions reach modules that need processes (erl_features).
-  'write/1': (t) => list(writeTerm(t, -1, 'latin1')),
-  'write/2': (t, o) => {
-    const { depth, enc } = writeOptions(o, [t, o]);
-    return list(writeTerm(t, depth, enc));
-  },
-  'print/1': (t) => print(t, 1, 80, -1),
-  'print/4': print,
-});
 
