@@ -65,7 +65,9 @@ describe('fixtures compared with erl', () => {
         const got = await run(name, mode);
         expect(normalize(got.stdout), got.stderr).toBe(normalize(want.stdout));
         expect(got.status, got.stderr).toBe(want.status);
-      });
+        // Process fixtures order events by wall-clock timers a few ms apart (as erl does); on
+        // a loaded 2-core machine one run can miss by a millisecond, so they get one retry.
+      }, { retry: name.startsWith('proc_') ? 1 : 0 });
     }
   }
 
