@@ -14,7 +14,7 @@ import { MODULE_PATHS, MODULES, setAutoloader, type LoadedModule } from './modul
 import { resolve } from './ops.js';
 import { endings, type Outcome } from './process/driver.js';
 import { PROCESSES, resetPids } from './process/process.js';
-import { halt, resetScheduler, setHaltHandler } from './process/scheduler.js';
+import { halt, resetScheduler, restartScheduler, setHaltHandler } from './process/scheduler.js';
 import { ALIASES, NAMES, NORMAL } from './process/signals.js';
 import { spawnProcess } from './process/spawn.js';
 import { S } from './process/state.js';
@@ -103,11 +103,13 @@ export type RunResult = Outcome | { readonly kind: 'halt'; readonly status: numb
  * Runs `module:name(args...)` as the entry process, as `gleam run` or `erl -eval` would: the
  * scheduler runs it and every process it spawns, and the run ends when the entry returns or
  * crashes (other processes notwithstanding) or when erlang:halt is called. The entry process
- * traps exits, like erl's eval process. A fresh runtime state (process table, names) each time.
+ * traps exits, like erl's eval process. A fresh runtime state (process table, names) each time,
+ * unless `fresh: false` keeps the processes already there (restored ones, say).
  */
-export function runEntry(module: string, name: string, args: Term[]): Promise<RunResult> {
+export function runEntry(module: string, name: string, args: Term[], opts: { fresh?: boolean } = {}): Promise<RunResult> {
   linkAll();
-  resetRuntime();
+  if (opts.fresh !== false) resetRuntime();
+  else restartScheduler();
   const fn = resolve(module, name, args.length);
   return new Promise((done) => {
     setHaltHandler((status) => done({ kind: 'halt', status }));
@@ -126,7 +128,8 @@ export function runEntry(module: string, name: string, args: Term[]): Promise<Ru
   });
 }
 
-function resetRuntime(): void {
+/** A fresh runtime: no processes, names or aliases (runEntry does this unless told not to). */
+export function resetRuntime(): void {
   resetScheduler();
   PROCESSES.clear();
   NAMES.clear();

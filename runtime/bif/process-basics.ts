@@ -11,17 +11,11 @@ import { Pid, Port, Ref } from '../term/identity.js';
 import { list, NIL } from '../term/list.js';
 import { exactEqual } from '../term/compare.js';
 import { encodeExternal } from '../etf/encode.js';
-import { NODE, type Process } from '../process/process.js';
+import { dictKey, NODE, type Process } from '../process/process.js';
 import { formatTerm } from '../term/print.js';
 import type { Term } from '../term/term.js';
 import { current, newRef } from './processes.js';
 import { defineBifs } from './registry.js';
-
-/** Process-dictionary keys: atoms and small integers as themselves, other terms by encoding. */
-function dictKey(k: Term): unknown {
-  if (k instanceof Atom || typeof k === 'number') return k;
-  return Buffer.from(encodeExternal(k)).toString('latin1');
-}
 
 /** The dictionary as `[{Key, Value}]` (process_info, get/0). */
 export function dictionaryList(p: Process): Term {

@@ -7,7 +7,8 @@
  * Pids are numbered as `erl -noshell -eval` numbers them for the fixtures' runner: the entry
  * process is <0.9.0>, processes it spawns get <0.79.0>, <0.80.0>, ... in order.
  */
-import { atom, type Atom } from '../term/atom.js';
+import { Atom, atom } from '../term/atom.js';
+import { encodeExternal } from '../etf/encode.js';
 import { Pid, type Ref } from '../term/identity.js';
 import type { Term } from '../term/term.js';
 import type { Frame } from './frame.js';
@@ -156,6 +157,12 @@ export function lookup(pid: Pid): Process | undefined {
   if (p === undefined || p.pid.serial !== pid.serial) return undefined;
   pid.proc = p;
   return p;
+}
+
+/** Process-dictionary keys: atoms and small integers as themselves, other terms by encoding. */
+export function dictKey(k: Term): unknown {
+  if (k instanceof Atom || typeof k === 'number') return k;
+  return Buffer.from(encodeExternal(k)).toString('latin1');
 }
 
 /** Key of a ref in the maps above. */

@@ -57,13 +57,17 @@ export function waitTimeout(t: Term): boolean {
     throw new ErlangException(ERROR, atom('timeout_value'));
   }
   if (t === 0) return true;
-  const ms = typeof t === 'bigint' ? Number(t) : t;
+  armReceiveTimer(p, typeof t === 'bigint' ? Number(t) : t);
+  return false;
+}
+
+/** Starts `p`'s receive timer: when it fires, the receive times out (and `p` wakes). */
+export function armReceiveTimer(p: Process, ms: number): void {
   p.receiveTimer = addTimer(ms, () => {
     p.receiveTimer = undefined;
     p.timedOut = true;
     if (p.status === 'waiting') makeRunnable(p);
   });
-  return false;
 }
 
 export function receiveTimedOut(): void {

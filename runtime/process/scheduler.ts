@@ -160,6 +160,12 @@ export function setHaltHandler(h: (status: number | string) => void): void {
   haltHandler = h;
 }
 
+/** Lets a halted scheduler run again, keeping the processes queued meanwhile. */
+export function restartScheduler(): void {
+  halted = false;
+  if (anyRunnable()) wake();
+}
+
 /** For tests and embedders that start over: a fresh scheduler. */
 export function resetScheduler(): void {
   halted = false;
