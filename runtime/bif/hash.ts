@@ -13,6 +13,7 @@
  *
  * Both walk terms with an explicit stack, so deep terms cannot overflow the JS stack.
  */
+import { blockHash as jenkinsBlockHash, GOLDEN, mix as jenkinsMix } from '../term/jenkins.js';
 import { badarg } from '../exception.js';
 import { Atom } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
@@ -85,7 +86,7 @@ function magnitudeWords(n: number | bigint): { words: number[]; neg: boolean } {
 // ---------------------------------------------------------------------------------------------
 // phash2.
 
-export const HCONST = 0x9e3779b9;
+export const HCONST = GOLDEN;
 /** HCONST * n mod 2^32 for the per-type constants. */
 export const hc = (n: number): number => Math.imul(HCONST, n) >>> 0;
 const HCONST_2 = hc(2);
@@ -108,60 +109,15 @@ const HCONST_19 = hc(19);
 const NIL_TOP = 3468870702;
 const NIL_DEF = 2;
 
-/**
- * Jenkins' mix of (a, b, c); returns the new c. Arithmetic on int32 (`| 0`), right shifts
- * logical, as on Uint32.
- */
-function mix(a: number, b: number, c: number): number {
-  a = (a - b - c) ^ (c >>> 13);
-  b = (b - c - a) ^ (a << 8);
-  c = (c - a - b) ^ (b >>> 13);
-  a = (a - b - c) ^ (c >>> 12);
-  b = (b - c - a) ^ (a << 16);
-  c = (c - a - b) ^ (b >>> 5);
-  a = (a - b - c) ^ (c >>> 3);
-  b = (b - c - a) ^ (a << 10);
-  c = (c - a - b) ^ (b >>> 15);
-  return c >>> 0;
-}
+/** Jenkins' mix of (a, b, c) as an unsigned word. */
+const mix = (a: number, b: number, c: number): number => jenkinsMix(a, b, c) >>> 0;
 
 /** OTP's UINT32_HASH_2: mixes two words, each offset by the constant `k`, into `hash`. */
 export const hash2Words = (x: number, y: number, k: number, hash: number): number =>
   mix((k + x) | 0, (k + y) | 0, hash);
 
-/** lookup2 over a byte block, seeded with `initval` (binaries). */
-export function blockHash(k: Uint8Array, len: number, initval: number): number {
-  let a = HCONST;
-  let b = HCONST;
-  let c = initval;
-  let i = 0;
-  const word = (j: number) => k[j] | (k[j + 1] << 8) | (k[j + 2] << 16) | (k[j + 3] << 24);
-  for (; len - i >= 12; i += 12) {
-    a = (a + word(i)) | 0;
-    b = (b + word(i + 4)) | 0;
-    c = (c + word(i + 8)) | 0;
-    // mix() returns only c; the block loop needs all three, so it is inlined here.
-    a = (a - b - c) ^ (c >>> 13);
-    b = (b - c - a) ^ (a << 8);
-    c = (c - a - b) ^ (b >>> 13);
-    a = (a - b - c) ^ (c >>> 12);
-    b = (b - c - a) ^ (a << 16);
-    c = (c - a - b) ^ (b >>> 5);
-    a = (a - b - c) ^ (c >>> 3);
-    b = (b - c - a) ^ (a << 10);
-    c = (c - a - b) ^ (b >>> 15);
-  }
-  c = (c + len) | 0;
-  const rest = len - i;
-  // The tail goes into a, b, and the upper three bytes of c (its low byte holds the length).
-  for (let j = rest - 1; j >= 0; j--) {
-    const v = k[i + j];
-    if (j >= 8) c = (c + (v << (8 * (j - 7)))) | 0;
-    else if (j >= 4) b = (b + (v << (8 * (j - 4)))) | 0;
-    else a = (a + (v << (8 * j))) | 0;
-  }
-  return mix(a, b, c);
-}
+/** lookup2 over a byte block, seeded with `initval` (binaries), as an unsigned word. */
+const blockHash = (k: Uint8Array, len: number, initval: number): number => jenkinsBlockHash(k, len, initval) >>> 0;
 
 /** Stack markers for maps: end of one key-value pair, end of a whole map. */
 const PAIR_END = Symbol('pair');

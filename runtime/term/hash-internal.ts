@@ -17,10 +17,11 @@ import { ExportFun, LocalFun } from './fun.js';
 import { Pid, Port, Ref } from './identity.js';
 import { Cons, NIL } from './list.js';
 import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
+import { blockHash, GOLDEN, mix } from './jenkins.js';
 import type { Term } from './term.js';
 
 /** HCONST * n mod 2^32: the per-type constants of erts' hashes (HCONST is the golden ratio). */
-const hc = (n: number) => Math.imul(0x9e3779b9, n);
+const hc = (n: number) => Math.imul(GOLDEN, n);
 const HCONST = hc(1);
 const HC4 = hc(4);
 const HC5 = hc(5);
@@ -55,21 +56,9 @@ const SMALL_MAX = 2n ** 59n - 1n;
 // The running hash is threaded through the helpers as an int32 argument and result (a
 // module-level variable would box every non-small value it holds).
 
-/** `UINT32_HASH_2(x, y, k)`: Jenkins' 96-bit mix of (k + x, k + y, h); the new hash. */
+/** `UINT32_HASH_2(x, y, k)`: Jenkins' mix of (k + x, k + y, h); the new hash. */
 function mix2(h: number, x: number, y: number, k: number): number {
-  let a = (k + x) | 0;
-  let b = (k + y) | 0;
-  let c = h;
-  a = (a - b - c) ^ (c >>> 13);
-  b = (b - c - a) ^ (a << 8);
-  c = (c - a - b) ^ (b >>> 13);
-  a = (a - b - c) ^ (c >>> 12);
-  b = (b - c - a) ^ (a << 16);
-  c = (c - a - b) ^ (b >>> 5);
-  a = (a - b - c) ^ (c >>> 3);
-  b = (b - c - a) ^ (a << 10);
-  c = (c - a - b) ^ (b >>> 15);
-  return c;
+  return mix((k + x) | 0, (k + y) | 0, h);
 }
 
 /** `CONST_HASH`: a cheap mix of a type constant (list cells). */
@@ -100,51 +89,6 @@ const dv = new DataView(new ArrayBuffer(8));
 function floatWords(h: number, v: number): number {
   dv.setFloat64(0, v === 0 ? 0 : v, true); // -0.0 =:= 0.0 in OTP 25
   return mix2(h, dv.getUint32(0, true), dv.getUint32(4, true), HC12);
-}
-
-/** Jenkins' mix of the three words in place. */
-function mix3(s: Int32Array): void {
-  let a = s[0];
-  let b = s[1];
-  let c = s[2];
-  a = (a - b - c) ^ (c >>> 13);
-  b = (b - c - a) ^ (a << 8);
-  c = (c - a - b) ^ (b >>> 13);
-  a = (a - b - c) ^ (c >>> 12);
-  b = (b - c - a) ^ (a << 16);
-  c = (c - a - b) ^ (b >>> 5);
-  a = (a - b - c) ^ (c >>> 3);
-  b = (b - c - a) ^ (a << 10);
-  c = (c - a - b) ^ (b >>> 15);
-  s[0] = a;
-  s[1] = b;
-  s[2] = c;
-}
-
-const abc = new Int32Array(3);
-
-/** Jenkins' lookup2 over the bytes, seeded with `init` (`block_hash`). */
-function blockHash(k: Uint8Array, len: number, init: number): number {
-  abc[0] = HCONST;
-  abc[1] = HCONST;
-  abc[2] = init;
-  let i = 0;
-  for (; len - i >= 12; i += 12) {
-    abc[0] += k[i] | (k[i + 1] << 8) | (k[i + 2] << 16) | (k[i + 3] << 24);
-    abc[1] += k[i + 4] | (k[i + 5] << 8) | (k[i + 6] << 16) | (k[i + 7] << 24);
-    abc[2] += k[i + 8] | (k[i + 9] << 8) | (k[i + 10] << 16) | (k[i + 11] << 24);
-    mix3(abc);
-  }
-  abc[2] += len;
-  // The tail: bytes 0-3 into a, 4-7 into b, 8-10 into c above its low byte.
-  for (let j = len - i - 1; j >= 0; j--) {
-    const byte = k[i + j];
-    if (j >= 8) abc[2] += byte << (8 * (j - 7));
-    else if (j >= 4) abc[1] += byte << (8 * (j - 4));
-    else abc[0] += byte << (8 * j);
-  }
-  mix3(abc);
-  return abc[2];
 }
 
 function bits(h: number, t: BitString): number {
