@@ -12,7 +12,7 @@ import { setCodePathSource } from './bif/code.js';
 import { linkAll, loadModule } from './loader.js';
 import { MODULE_PATHS, MODULES, setAutoloader, type LoadedModule } from './modules.js';
 import { resolve } from './ops.js';
-import { endings, type Outcome } from './process/driver.js';
+import type { Outcome } from './process/driver.js';
 import { PROCESSES, resetPids } from './process/process.js';
 import { halt, resetScheduler, restartScheduler, setHaltHandler } from './process/scheduler.js';
 import { ALIASES, NAMES, NORMAL } from './process/signals.js';
@@ -115,10 +115,9 @@ export function runEntry(module: string, name: string, args: Term[], opts: { fre
     setHaltHandler((status) => done({ kind: 'halt', status }));
     const p = spawnProcess(() => fn(...args), [atom(module), atom(name), args.length], { entry: true, trapExit: true });
     p.onExit = (reason) => {
-      const e = endings.get(p);
       let out: Outcome;
-      if (e?.internal) out = { kind: 'internal', error: e.internal };
-      else if (e?.crash) out = { kind: 'exception', exception: e.crash };
+      if (p.internalError) out = { kind: 'internal', error: p.internalError };
+      else if (p.crash) out = { kind: 'exception', exception: p.crash };
       else if (reason === NORMAL && p.result !== undefined) out = { kind: 'value', value: p.result };
       else out = { kind: 'exit', reason };
       setHaltHandler(() => {});

@@ -6,7 +6,7 @@
 import { Atom } from '../../runtime/term/atom.js';
 import { listToArray } from '../../runtime/term/list.js';
 import type { Operand } from '../beam/operand.js';
-import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
+import { CompileError, jump, reg, unsigned, val, where, type FunctionContext } from './context.js';
 import * as J from './js.js';
 
 const id = J.id;

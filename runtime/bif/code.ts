@@ -5,11 +5,10 @@
 import { badarg } from '../exception.js';
 import { ensureLoaded, MODULE_PATHS, MODULES } from '../modules.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
-import { list, listToArray } from '../term/list.js';
+import { charList as chars, list, listToArray } from '../term/list.js';
 import type { Term } from '../term/term.js';
-import { BIFS, defineBifs, lookupBif } from './registry.js';
+import { defineBifs, lookupBif, NATIVE_MODULES } from './registry.js';
 
-const chars = (s: string): Term => list(Array.from(s, (c) => c.codePointAt(0)!));
 const bool = (b: boolean): Term => (b ? TRUE : FALSE);
 
 function moduleName(m: Term, args: Term[]): string {
@@ -18,11 +17,7 @@ function moduleName(m: Term, args: Term[]): string {
 }
 
 /** Modules implemented natively count as loaded (the BEAM's preloaded modules). */
-function isNativeModule(m: string): boolean {
-  const prefix = `${m}:`;
-  for (const k of BIFS.keys()) if (k.startsWith(prefix)) return true;
-  return false;
-}
+const isNativeModule = (m: string): boolean => NATIVE_MODULES.has(m);
 
 function loaded(m: string): boolean {
   return MODULES.has(m) || m === 'erlang';

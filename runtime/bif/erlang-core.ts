@@ -7,12 +7,12 @@ import { MODULES } from '../modules.js';
 import { applyMFA, callFun, ERROR_INFO } from '../ops.js';
 import { pushTop } from '../process/trace.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
-import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
+import { Atom, atom } from '../term/atom.js';
 import { Cons, list, listToArray, NIL } from '../term/list.js';
 import { formatDisplay } from '../term/display.js';
 import type { Term } from '../term/term.js';
 import { writeStdout } from '../io/stdout.js';
-import { defineBifs, lookupBif } from './registry.js';
+import { defineBifs } from './registry.js';
 
 /** Display output is bytes: characters up to 255 as themselves. */
 function latin1Bytes(s: string): Uint8Array {

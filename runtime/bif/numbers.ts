@@ -604,7 +604,6 @@ export function erfc(x: number): number {
  */
 function erfcTail(x: number): number {
   const P = 192;
-  const p = BigInt(P);
   const [m, e] = mantExp(x);
   const X = P + e >= 0 ? m << BigInt(P + e) : m >> BigInt(-(P + e));
   // e^(x^2) = (e^(x^2 / 2^k))^(2^k), with k guard bits for the squarings.

@@ -8,9 +8,8 @@ import { Atom, atom, UNDEFINED } from '../term/atom.js';
 import { BitString } from '../term/binary.js';
 import { ExportFun, LocalFun } from '../term/fun.js';
 import { Pid, Port, Ref } from '../term/identity.js';
-import { list, NIL } from '../term/list.js';
+import { charList, list, NIL } from '../term/list.js';
 import { exactEqual } from '../term/compare.js';
-import { encodeExternal } from '../etf/encode.js';
 import { dictKey, NODE, type Process } from '../process/process.js';
 import { formatTerm } from '../term/print.js';
 import type { Term } from '../term/term.js';
@@ -106,7 +105,7 @@ defineBifs('erlang', {
     ),
   'fun_to_list/1': (f) => {
     if (!(f instanceof LocalFun || f instanceof ExportFun)) badarg([f]);
-    return list(Array.from(formatTerm(f), (c) => c.codePointAt(0)!));
+    return charList(formatTerm(f));
   },
   // `fun M:F/A` with variables compiles to this call.
   'make_fun/3': (m, f, a) => {

@@ -23,12 +23,11 @@ import {
   sendToAlias,
 } from '../process/signals.js';
 import { funStart, mfaStart, spawnProcess } from '../process/spawn.js';
-import { makeRunnable } from '../process/scheduler.js';
 import { S } from '../process/state.js';
 import { location } from '../process/trace.js';
 import { Atom, atom, FALSE, TRUE, UNDEFINED } from '../term/atom.js';
 import { Pid, Port, Ref } from '../term/identity.js';
-import { list, listToArray, NIL } from '../term/list.js';
+import { charList, list, listToArray, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 import { formatTerm } from '../term/print.js';
@@ -148,11 +147,9 @@ export function send(dest: Term, msg: Term): Term {
     else if (isUser(dest)) userIoRequest(msg);
   } else if (dest instanceof Atom) {
     const p = NAMES.get(dest.name);
-    if (p === undefined) {
-      if (dest.name === 'user') return userIoRequest(msg), msg;
-      badarg([dest, msg]);
-    }
-    deliver(p, msg);
+    if (p !== undefined) deliver(p, msg);
+    else if (dest.name === 'user') userIoRequest(msg);
+    else badarg([dest, msg]);
   } else if (dest instanceof Ref) {
     sendToAlias(dest, msg);
   } else if (Array.isArray(dest) && dest.length === 2 && dest[0] instanceof Atom && dest[1] instanceof Atom) {
@@ -220,9 +217,9 @@ function activateAlias(p: Process, ref: Ref, mode: 'explicit' | 'reply' | 'monit
   ALIASES.set(key, p);
 }
 
-function monitorOptions(opts: Term[], args: Term[]): { alias: Monitor['alias']; tag: Term } {
+function monitorOptions(opts: Term[], args: Term[]): { alias: Monitor['alias']; tag: Term | undefined } {
   let alias: Monitor['alias'];
-  let tag: Term = undefined as unknown as Term;
+  let tag: Term | undefined;
   for (const o of opts) {
     if (Array.isArray(o) && o.length === 2 && o[0] === atom('alias') && o[1] instanceof Atom) {
       const mode = o[1].name;
@@ -373,7 +370,7 @@ function currentFunction(p: Process): Term {
 
 /** The running process's live frames (a trace recorded now), or a waiting one's saved frames. */
 function currentStacktrace(p: Process): Term {
-  if (p === S.current) return list(new ErlangException(ERROR, NIL).trace);
+  if (p.status === 'running') return list(new ErlangException(ERROR, NIL).trace);
   const frames: Term[] = [];
   for (let k = p.heap.length - 1; k >= 0 && frames.length < 8; k--) {
     const f = p.heap[k];
@@ -386,7 +383,7 @@ function infoItem(p: Process, item: Atom): Term | undefined {
   const pids = (m: Iterable<Pid>) => list([...m]);
   switch (item.name) {
     case 'status':
-      return atom(p === S.current ? 'running' : p.status === 'runnable' ? 'runnable' : 'waiting');
+      return atom(p.status === 'exited' ? 'waiting' : p.status);
     case 'message_queue_len':
       return p.mailbox.length;
     case 'messages':
@@ -394,7 +391,7 @@ function infoItem(p: Process, item: Atom): Term | undefined {
     case 'links':
       return pids(p.links.values());
     case 'monitors':
-      return list([...p.monitors.values()].map((m) => [PROCESS, m.item instanceof Pid ? m.item : m.item] as Term));
+      return list([...p.monitors.values()].map((m) => [PROCESS, m.item] as Term));
     case 'monitored_by':
       return pids([...p.monitoredBy.values()].map((m) => m.origin.pid));
     case 'dictionary':
@@ -421,7 +418,7 @@ function infoItem(p: Process, item: Atom): Term | undefined {
     case 'stack_size':
       return p.heap.length * 4;
     case 'reductions':
-      return p.reductions + (p === S.current ? S.budget - Math.max(S.reds, 0) : 0);
+      return p.reductions + (p.status === 'running' ? S.budget - Math.max(S.reds, 0) : 0);
     case 'error_handler':
       return atom('error_handler');
     case 'garbage_collection':
@@ -469,7 +466,6 @@ function apply0(f: Term, args: Term[]) {
   return funStart(f) ?? badarg(args);
 }
 
-const charList = (s: string): Term => list(Array.from(s, (c) => c.codePointAt(0)!));
 
 function textOf(l: Term, args: Term[]): string {
   const cs = listToArray(l);
@@ -618,9 +614,3 @@ function halt(s: Term, args: Term[]): never {
   }
   return badarg(args);
 }
-
-/** Wakes a process that waits, for host code (embedding) that delivered to it. */
-export function wakeProcess(p: Process): void {
-  if (p.status === 'waiting') makeRunnable(p);
-}
-

@@ -12,6 +12,8 @@ import type { Term } from '../term/term.js';
 export type Bif = (...args: Term[]) => Term;
 
 export const BIFS = new Map<string, Bif>();
+/** Modules with at least one native function (they count as loaded, like preloaded ones). */
+export const NATIVE_MODULES = new Set<string>();
 
 export function defineBifs(module: string, table: Record<string, Bif>): void {
   for (const [nameArity, fn] of Object.entries(table)) {
@@ -19,6 +21,7 @@ export function defineBifs(module: string, table: Record<string, Bif>): void {
     if (BIFS.has(key)) throw new Error(`BIF ${key} defined twice`);
     BIFS.set(key, fn);
   }
+  NATIVE_MODULES.add(module);
 }
 
 export function lookupBif(module: string, name: string, arity: number): Bif | undefined {

@@ -7,7 +7,7 @@ import { badarg } from '../exception.js';
 import { PROCESSES } from '../process/process.js';
 import { S } from '../process/state.js';
 import { Atom, atom, TRUE, UNDEFINED } from '../term/atom.js';
-import { list, listToArray, NIL } from '../term/list.js';
+import { charList as chars, list, listToArray, NIL } from '../term/list.js';
 import { int, type Term } from '../term/term.js';
 import { defineBifs } from './registry.js';
 
@@ -85,7 +85,6 @@ function statistics(what: Term): Term {
 }
 
 function systemInfo(what: Term): Term {
-  const chars = (s: string) => list(Array.from(s, (c) => c.codePointAt(0)!));
   if (Array.isArray(what) && what.length === 2 && what[0] === atom('wordsize')) return 8;
   if (!(what instanceof Atom)) badarg([what]);
   switch (what.name) {

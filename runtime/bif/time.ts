@@ -5,7 +5,7 @@
  */
 import { badarg } from '../exception.js';
 import { lookup, refKey } from '../process/process.js';
-import { timerAdded } from '../process/scheduler.js';
+import { wake } from '../process/scheduler.js';
 import { deliver, NAMES, onProcessExit } from '../process/signals.js';
 import { addTimer, cancelTimer, timeLeft } from '../process/timers.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
@@ -59,6 +59,12 @@ function convert(t: bigint, from: bigint, to: bigint): bigint {
   const n = t * to;
   const q = n / from;
   return n % from !== 0n && n < 0n ? q - 1n : q;
+}
+
+/** {MegaSecs, Secs, MicroSecs} of system time. */
+function timestamp(): Term {
+  const us = systemNs() / 1000n;
+  return [Number(us / 1_000_000_000_000n), Number((us / 1_000_000n) % 1_000_000n), Number(us % 1_000_000n)];
 }
 
 function inUnit(ns: bigint, unit: Term, args: Term[]): Term {
@@ -122,7 +128,7 @@ function startTimer(time: Term, dest: Term, msg: Term, opts: Term | undefined, w
     if (set === undefined) BY_TARGET.set(dest.id, (set = new Set()));
     set.add(key);
   }
-  timerAdded();
+  wake();
   return ref;
 }
 
@@ -172,14 +178,8 @@ defineBifs('erlang', {
     if (f === undefined || g === undefined) badarg([t, from, to]);
     return int(convert(BigInt(t), f, g));
   },
-  'timestamp/0': () => {
-    const us = systemNs() / 1000n;
-    return [Number(us / 1_000_000_000_000n), Number((us / 1_000_000n) % 1_000_000n), Number(us % 1_000_000n)];
-  },
-  'now/0': () => {
-    const us = systemNs() / 1000n;
-    return [Number(us / 1_000_000_000_000n), Number((us / 1_000_000n) % 1_000_000n), Number(us % 1_000_000n)];
-  },
+  'timestamp/0': timestamp,
+  'now/0': timestamp,
   'send_after/3': (t, d, m) => startTimer(t, d, m, undefined, false, [t, d, m]),
   'send_after/4': (t, d, m, o) => startTimer(t, d, m, o, false, [t, d, m, o]),
   'start_timer/3': (t, d, m) => startTimer(t, d, m, undefined, true, [t, d, m]),
@@ -257,10 +257,7 @@ function localToUniversal(t: Term, args: Term[]): Term {
 defineBifs('os', {
   'system_time/0': () => int(systemNs()),
   'system_time/1': (u) => inUnit(systemNs(), u, [u]),
-  'timestamp/0': () => {
-    const us = systemNs() / 1000n;
-    return [Number(us / 1_000_000_000_000n), Number((us / 1_000_000n) % 1_000_000n), Number(us % 1_000_000n)];
-  },
+  'timestamp/0': timestamp,
   'perf_counter/0': () => int(process.hrtime.bigint()),
   'perf_counter/1': (u) => inUnit(process.hrtime.bigint(), u, [u]),
 });

@@ -27,13 +27,6 @@ export type Outcome =
   | { readonly kind: 'exit'; readonly reason: Term }
   | { readonly kind: 'internal'; readonly error: InternalError };
 
-/** How a process ended, for whoever waits on it (the entry's caller). */
-export interface Ending {
-  crash?: ErlangException;
-  internal?: InternalError;
-}
-export const endings = new WeakMap<Process, Ending>();
-
 /** A control signal: erlang:halt/0,1,2 stops the whole runtime. */
 export class Halt {
   constructor(readonly status: number | string) {}
@@ -142,7 +135,7 @@ export function runSlice(p: Process): void {
       }
       if (!(exc instanceof ErlangException)) {
         const error = internalError(exc);
-        endings.set(p, { internal: error });
+        p.internalError = error;
         // The entry's caller reports its own; any other process's is reported here.
         if (p.onExit === undefined) process.stderr.write(`beamjs: ${error.message}\n`);
         return end(p, [atom('beamjs_internal_error'), atom(error.message)]);
@@ -157,7 +150,7 @@ export function runSlice(p: Process): void {
       }
       if (handler === undefined) {
         const reason = exitReasonOf(exc);
-        endings.set(p, { crash: exc });
+        p.crash = exc;
         if (exc.cls !== EXIT && p.onExit === undefined) errorReport(p, reason);
         return end(p, reason);
       }

@@ -11,7 +11,9 @@ import { Atom, atom } from '../term/atom.js';
 import { encodeExternal } from '../etf/encode.js';
 import { Pid, type Ref } from '../term/identity.js';
 import type { Term } from '../term/term.js';
+import type { ErlangException } from '../exception.js';
 import type { Frame } from './frame.js';
+import type { InternalError } from './trace.js';
 import { Mailbox } from './mailbox.js';
 
 export const NODE = atom('nonode@nohost');
@@ -110,8 +112,11 @@ export class Process {
   readonly initialCall: Term;
   /** Called with the exit reason when the process ends (the entry's completion, hosts). */
   onExit: ((reason: Term) => void) | undefined;
-  /** The entry's returned value (only read for the entry process). */
+  /** How the process ended, for whoever waits on it (the entry's caller): its returned value,
+   * the uncaught exception, or a bug in beamjs. */
   result: Term | undefined;
+  crash: ErlangException | undefined;
+  internalError: InternalError | undefined;
 
   constructor(
     readonly pid: Pid,

@@ -36,10 +36,10 @@ export function skipMessage(): void {
 export function removeMessage(): void {
   const p = S.current!;
   p.mailbox.take();
-  clearTimeout(p);
+  clearReceiveTimer(p);
 }
 
-function clearTimeout(p: Process): void {
+function clearReceiveTimer(p: Process): void {
   if (p.receiveTimer !== undefined) cancelTimer(p.receiveTimer);
   p.receiveTimer = undefined;
   p.timedOut = false;
@@ -72,7 +72,7 @@ export function armReceiveTimer(p: Process, ms: number): void {
 
 export function receiveTimedOut(): void {
   const p = S.current!;
-  clearTimeout(p);
+  clearReceiveTimer(p);
   p.mailbox.resetSave();
 }
 

@@ -5,7 +5,7 @@
  */
 import { deviceBytes, formatChars } from '../io/format.js';
 import { writeStdout } from '../io/stdout.js';
-import { list } from '../term/list.js';
+import { charList, list } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { Process } from './process.js';
 
@@ -18,10 +18,9 @@ export function reportTime(d = new Date()): string {
   return `${pad(d.getDate())}-${MONTHS[d.getMonth()]}-${d.getFullYear()}::${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(micros, 6)}`;
 }
 
-const chars = (s: string) => list(Array.from(s, (c) => c.codePointAt(0)!));
 
 export function errorReport(p: Process, reason: Term): void {
-  const body = formatChars(chars('Error in process ~p with exit value:~n~p~n'), list([p.pid, reason]));
+  const body = formatChars(charList('Error in process ~p with exit value:~n~p~n'), list([p.pid, reason]));
   const text = [...Array.from(`=ERROR REPORT==== ${reportTime()} ===\n`, (c) => c.codePointAt(0)!), ...body, 10];
   writeStdout(deviceBytes(text, 'latin1'));
 }

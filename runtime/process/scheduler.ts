@@ -60,7 +60,8 @@ export function makeRunnable(p: Process): void {
   wake();
 }
 
-/** Asks for a tick soon (a process became runnable, or a timer was added while idle). */
+/** Asks for a tick soon (a process became runnable, or a timer was added while idle: the
+ * tick re-arms the sleep timer for the earliest one). */
 export function wake(): void {
   if (scheduled || running || halted) return;
   scheduled = true;
@@ -130,14 +131,6 @@ function onTimer(): void {
     scheduled = true;
     tick();
   }
-}
-
-/** After a timer is added from outside a tick, make sure someone will fire it. */
-export function timerAdded(): void {
-  if (running || scheduled || halted) return;
-  if (sleepTimer !== undefined) clearTimeout(sleepTimer);
-  sleepTimer = undefined;
-  wake();
 }
 
 /** Stops the runtime: no more slices or timers (erlang:halt, or the entry returned). */

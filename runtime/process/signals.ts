@@ -48,7 +48,7 @@ export function deliver(p: Process, msg: Term): void {
   if (p.status === 'waiting') makeRunnable(p);
 }
 
-/** Sends to an alias; false if it is not active. Reply-mode aliases end with this message. */
+/** Sends to an alias (dropped if it is not active). Reply-mode aliases end with this message. */
 export function sendToAlias(ref: Ref, msg: Term): void {
   const key = refKey(ref);
   const owner = ALIASES.get(key);
@@ -172,7 +172,7 @@ function releaseSignals(p: Process, reason: Term): void {
 }
 
 /** A new monitor from `origin` on `target` (which is alive). */
-export function addMonitor(origin: Process, target: Process, ref: Ref, item: Term, tag: Term, alias: Monitor['alias']): void {
+export function addMonitor(origin: Process, target: Process, ref: Ref, item: Term, tag: Term | undefined, alias: Monitor['alias']): void {
   const m: Monitor = { ref, origin, target, item, tag: tag ?? DOWN, alias };
   const key = refKey(ref);
   origin.monitors.set(key, m);
@@ -186,7 +186,7 @@ export function removeMonitor(m: Monitor): void {
 }
 
 /** The `'DOWN'` message for a monitor whose target does not exist. */
-export function downNow(origin: Process, ref: Ref, item: Term, tag: Term): void {
+export function downNow(origin: Process, ref: Ref, item: Term, tag: Term | undefined): void {
   deliver(origin, [tag ?? DOWN, ref, PROCESS, item, NOPROC]);
 }
 

@@ -7,7 +7,7 @@
  */
 import { ErlangException, RawFrame } from '../exception.js';
 import { atom } from '../term/atom.js';
-import { list, NIL } from '../term/list.js';
+import { charList, list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { CompiledFunction } from './frame.js';
 import { S } from './state.js';
@@ -37,7 +37,7 @@ export function location(fn: CompiledFunction, ln: number): Term {
   let t = cache[ln];
   if (t === undefined) {
     const l = lines[ln];
-    t = l === undefined ? NIL : list([[FILE, list(Array.from(l[0], (c) => c.codePointAt(0)!))], [LINE, l[1]]]);
+    t = l === undefined ? NIL : list([[FILE, charList(l[0])], [LINE, l[1]]]);
     cache[ln] = t;
   }
   return t;

@@ -10,7 +10,7 @@ import { BitString } from './binary.js';
 import { ErlFloat } from './float.js';
 import { Cons, NIL } from './list.js';
 import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
-import { formatAtom, formatTerm, quoteChars } from './print.js';
+import { formatTerm, quoteChars } from './print.js';
 import type { Term } from './term.js';
 
 /** A list prints as a string if every element is one of these: tab and CR raw, LF escaped. */

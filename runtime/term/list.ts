@@ -22,6 +22,11 @@ export function list(items: readonly Term[], tail: Term = NIL): Term {
   return l;
 }
 
+/** A JS string as an Erlang string: the list of its code points. */
+export function charList(s: string): Term {
+  return list(Array.from(s, (c) => c.codePointAt(0)!));
+}
+
 /** The elements of a proper list, or undefined if `l` is not a proper list. */
 export function listToArray(l: Term): Term[] | undefined {
   const out: Term[] = [];
