@@ -47,6 +47,8 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     labelLine,
   };
 
+  const lineNeeded = observedLines(fn.code);
+
   // The switch: a case per label and per resume point, code falling through between them.
   const cases: ReturnType<typeof J.caseS>[] = [];
   let current: J.Stmt[] = [];
@@ -65,9 +67,10 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     if (ins.op === 'label') {
       current.push(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
-      if (layoutLine >= 0) current.push(J.assign(J.member(id('LN'), id('d')), J.num(layoutLine)));
+      if (layoutLine >= 0 && lineNeeded[i]) current.push(J.assign(J.member(id('LN'), id('d')), J.num(layoutLine)));
       return;
     }
+    if (ins.op === 'line' && !lineNeeded[i]) return;
     if (cases.length === 0) return; // only labels precede the first label; nothing to emit
     if (frame.offsets[i] < 0 && ins.op !== 'line') return; // unreachable code
     current.push(...closeBinary(cx, ins.op));
@@ -152,6 +155,44 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       ])
     : dispatch;
   return J.fn(name, [...params, '$r'], [...prologue, body]);
+}
+
+/**
+ * Instructions that can neither raise, call nor suspend: nothing can read this activation's
+ * line while they run.
+ */
+const SILENT = new Set([
+  'move', 'swap', 'get_list', 'get_hd', 'get_tl', 'get_tuple_element', 'put_list', 'put_tuple2', 'update_record',
+  'allocate', 'allocate_zero', 'allocate_heap', 'allocate_heap_zero', 'deallocate', 'init', 'init_yregs', 'test_heap', 'trim',
+  'is_integer', 'is_float', 'is_number', 'is_atom', 'is_pid', 'is_reference', 'is_port', 'is_nil', 'is_binary', 'is_bitstr',
+  'is_list', 'is_nonempty_list', 'is_tuple', 'is_function', 'is_boolean', 'is_map', 'test_arity', 'is_tagged_tuple',
+  'is_eq_exact', 'is_ne_exact', 'is_eq', 'is_ne', 'is_lt', 'is_ge', 'select_val', 'select_tuple_arity',
+  'fmove', 'executable_line', 'debug_line',
+]);
+/** Instructions after which control does not fall through, and which read no line. */
+const LEAVES = new Set(['jump', 'return']);
+
+/**
+ * Which line updates (`line` instructions, and the line each label re-establishes) can be
+ * observed: an update is dead when the code after it reaches another update, a label (which
+ * sets its own line when that matters) or a jump/return before anything that could raise,
+ * call or suspend — the only things that read the line. Jumps land on labels, so conditional
+ * branches need no scan of their own.
+ */
+function observedLines(code: readonly { op: string }[]): boolean[] {
+  const needed = new Array<boolean>(code.length).fill(false);
+  for (let i = 0; i < code.length; i++) {
+    if (code[i].op !== 'line' && code[i].op !== 'label') continue;
+    for (let k = i + 1; k < code.length; k++) {
+      const op = code[k].op;
+      if (op === 'line' || op === 'label' || LEAVES.has(op)) break;
+      if (!SILENT.has(op)) {
+        needed[i] = true;
+        break;
+      }
+    }
+  }
+  return needed;
 }
 
 /** Labels a function's resume points may use: above every label of the module. */

@@ -90,36 +90,85 @@ function test(cx: FunctionContext, fail: Operand, ok: J.Expr): Translated {
 const MAX_SAFE = J.num(Number.MAX_SAFE_INTEGER);
 const MIN_SAFE = J.num(Number.MIN_SAFE_INTEGER);
 const isNumber = (e: J.Expr) => J.bin('===', J.typeOf(e), J.str('number'));
+const isLiteralNumber = (e: J.Expr) =>
+  (e.type === 'Literal' && typeof e.value === 'number') || (e.type === 'UnaryExpression' && e.operator === '-' && e.argument.type === 'Literal' && typeof e.argument.value === 'number');
+/** `typeof a === "number" && typeof b === "number"`, leaving out literal operands. */
+function numbers(...es: J.Expr[]): J.Expr | undefined {
+  const tests = es.filter((e) => !isLiteralNumber(e)).map(isNumber);
+  return tests.reduce<J.Expr | undefined>((acc, t) => (acc ? J.logical('&&', acc, t) : t), undefined);
+}
+const and = (...es: (J.Expr | undefined)[]): J.Expr => es.filter((e): e is J.Expr => e !== undefined).reduce((acc, e) => J.logical('&&', acc, e));
+/** `(e | 0) === e`: a number in the int32 range, where JS bitwise operators are exact. */
+const int32 = (e: J.Expr) => (isLiteralNumber(e) ? undefined : J.bin('===', J.bin('|', e, J.num(0)), e));
+const COMPARE: Record<string, '<' | '>' | '<=' | '>='> = { '<': '<', '>': '>', '=<': '<=', '>=': '>=' };
 
 /**
- * Small-integer fast paths for the hottest arithmetic BIFs: exact while the result stays a
- * safe integer; otherwise (bignums, floats, bad arguments) the BIF itself runs.
+ * Small-integer fast paths for the hottest arithmetic and comparison BIFs: exact while the
+ * operands are integers held as JS numbers (floats are boxed, so a JS number is always an
+ * Erlang integer) and the result stays a safe integer; otherwise (bignums, floats, bad
+ * arguments) the BIF itself runs. `+ 0` turns a JS -0 into the integer 0.
  */
 function inlineArith(name: string, a: J.Expr, b: J.Expr, slow: J.Expr): J.Expr | undefined {
   const t = id('t');
-  const both = J.logical('&&', isNumber(a), isNumber(b));
+  const both = numbers(a, b);
+  const bool = (e: J.Expr) => J.cond(e, id('TRUE'), id('FALSE'));
   switch (name) {
     case '+':
     case '-': {
       const r = J.assignExpr(t, J.bin(name, a, b));
-      return J.cond(J.logical('&&', J.logical('&&', both, J.bin('<=', r, MAX_SAFE)), J.bin('>=', t, MIN_SAFE)), t, slow);
+      return J.cond(and(both, J.bin('<=', r, MAX_SAFE), J.bin('>=', t, MIN_SAFE)), t, slow);
     }
     case '*':
-      // `+ 0` turns a -0 product (0 * -5) into the integer 0.
-      return J.cond(J.logical('&&', both, J.call(J.member(id('Number'), 'isSafeInteger'), [J.assignExpr(t, J.bin('*', a, b))])), J.bin('+', t, J.num(0)), slow);
+      return J.cond(and(both, J.call(J.member(id('Number'), 'isSafeInteger'), [J.assignExpr(t, J.bin('*', a, b))])), J.bin('+', t, J.num(0)), slow);
+    case 'rem':
+      // JS % on integers is exact and, like rem, takes the sign of the dividend.
+      return J.cond(and(both, isLiteralNumber(b) ? undefined : J.bin('!==', b, J.num(0))), J.bin('+', J.bin('%', a, b), J.num(0)), slow);
+    case 'div':
+      // a - a % b is an exact multiple of b, so the division is exact: truncation toward zero.
+      return J.cond(
+        and(both, isLiteralNumber(b) ? undefined : J.bin('!==', b, J.num(0))),
+        J.bin('+', J.bin('/', J.bin('-', a, J.bin('%', a, b)), b), J.num(0)),
+        slow,
+      );
+    case 'band':
+    case 'bor':
+    case 'bxor': {
+      const op = ({ band: '&', bor: '|', bxor: '^' } as const)[name];
+      return J.cond(and(both, int32(a), int32(b)), J.bin(op, a, b), slow);
+    }
+    case 'bsr':
+      // An arithmetic shift of an int32 by 0..31 is floor division by a power of two, as bsr.
+      return J.cond(and(both, int32(a), J.bin('>=', b, J.num(0)), J.bin('<', b, J.num(32))), J.bin('>>', a, b), slow);
+    case '<':
+    case '>':
+    case '=<':
+    case '>=':
+      return J.cond(both ?? J.bool(true), bool(J.bin(COMPARE[name], a, b)), slow);
+    case '=:=':
+      return J.cond(J.bin('===', a, b), id('TRUE'), slow);
+    case '=/=':
+      return J.cond(J.bin('===', a, b), id('FALSE'), slow);
     default:
       return undefined;
   }
 }
+
+/** BIFs that never raise: in a guard they need no handler for the fail label. */
+const NEVER_RAISE = new Set([
+  '</2', '>/2', '=</2', '>=/2', '==/2', '/=/2', '=:=/2', '=/=/2',
+  'is_atom/1', 'is_binary/1', 'is_bitstring/1', 'is_boolean/1', 'is_float/1', 'is_function/1', 'is_integer/1',
+  'is_list/1', 'is_map/1', 'is_number/1', 'is_pid/1', 'is_port/1', 'is_reference/1', 'is_tuple/1',
+]);
 
 /** Calls a BIF import; with a fail label, a raised exception jumps there instead. */
 function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand[], dst: Operand): Translated {
   const target = cx.mod.module.imports[unsigned(imp)];
   const argExprs = args.map((a) => val(cx, a));
   let expr = J.call(cx.mod.importRef(unsigned(imp)), argExprs);
-  if (target?.module.name === 'erlang' && argExprs.length === 2) expr = inlineArith(target.name.name, argExprs[0], argExprs[1], expr) ?? expr;
+  const erlang = target?.module.name === 'erlang';
+  if (erlang && argExprs.length === 2) expr = inlineArith(target.name.name, argExprs[0], argExprs[1], expr) ?? expr;
   const call = J.assign(reg(cx, dst), expr);
-  if (label(fail) === 0) return plain([call]);
+  if (label(fail) === 0 || (erlang && NEVER_RAISE.has(`${target.name.name}/${argExprs.length}`))) return plain([call]);
   return plain([
     J.tryCatch([call], 'e', [
       J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]),
@@ -317,7 +366,8 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       // Both small integers: compare directly; anything else by term order.
       const op = ins.op === 'is_lt' ? '<' : '>=';
       const fast = J.bin(op, V(1), V(2));
-      return test(cx, a[0], J.cond(J.logical('&&', isNumber(V(1)), isNumber(V(2))), fast, J.bin(op, rt('cmp', V(1), V(2)), J.num(0))));
+      const both = numbers(V(1), V(2));
+      return test(cx, a[0], both ? J.cond(both, fast, J.bin(op, rt('cmp', V(1), V(2)), J.num(0))) : fast);
     }
     case 'test_arity':
       return test(cx, a[0], J.bin('===', J.member(V(1), 'length'), J.num(unsigned(a[2]))));

@@ -297,7 +297,6 @@
           LN[d] = 10;
           throw functionClause(f2_echo_0, []);
         case 19:
-          LN[d] = 10;
         case 20:
           LN[d] = 10;
           t = peekMessage();

@@ -51,7 +51,6 @@
           LN[d] = 1;
           throw functionClause(f0_main_0, []);
         case 2:
-          LN[d] = 1;
           x1 = 0;
           x0 = 5;
           LN[d] = 2;
@@ -170,7 +169,6 @@
           LN[d] = 7;
           throw functionClause(f1_count_2, [x0, x1]);
         case 4:
-          LN[d] = 7;
           if (!(x0 === 0)) {
             L = 5;
             continue;
@@ -179,9 +177,8 @@
           --S.depth;
           return x0;
         case 5:
-          LN[d] = 7;
           LN[d] = 8;
-          x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
           x0 = x2;
           if (--S.reds < 0) {
@@ -225,7 +222,6 @@
           LN[d] = 9;
           throw functionClause(f2_classify_1, [x0]);
         case 7:
-          LN[d] = 9;
           if (!(x0 instanceof Atom)) {
             L = 8;
             continue;
@@ -237,7 +233,6 @@
           --S.depth;
           return x0;
         case 8:
-          LN[d] = 9;
           switch (x0) {
             case 0:
               L = 10;
@@ -250,17 +245,14 @@
               continue;
           }
         case 9:
-          LN[d] = 9;
           x0 = a3;
           --S.depth;
           return x0;
         case 10:
-          LN[d] = 9;
           x0 = a4;
           --S.depth;
           return x0;
         case 11:
-          LN[d] = 9;
           if (!(x0 instanceof Cons || x0 === NIL)) {
             L = 12;
             continue;
@@ -327,7 +319,7 @@
               LN[d] = 10;
               C.push(15);
               LN[d] = 11;
-              x0 = i4(x0, x1);
+              x0 = typeof x0 === "number" && typeof x1 === "number" && x1 !== 0 ? (x0 - x0 % x1) / x1 + 0 : i4(x0, x1);
               C.pop();
               x0 = [a1, x0];
               --S.depth;
@@ -635,7 +627,6 @@
           --S.depth;
           return x0;
         case 29:
-          LN[d] = 3;
           --S.depth;
           return x0;
         default:

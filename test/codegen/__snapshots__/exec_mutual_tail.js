@@ -40,7 +40,6 @@
           LN[d] = 1;
           throw functionClause(f0_main_0, []);
         case 2:
-          LN[d] = 1;
           x1 = 0;
           x0 = 10000000;
           LN[d] = 2;
@@ -118,7 +117,6 @@
           LN[d] = 5;
           throw functionClause(f1_ping_2, [x0, x1]);
         case 4:
-          LN[d] = 5;
           if (!(x0 === 0)) {
             L = 5;
             continue;
@@ -127,10 +125,9 @@
           --S.depth;
           return x0;
         case 5:
-          LN[d] = 5;
           LN[d] = 6;
-          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-          x1 = typeof x1 === "number" && typeof 1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
+          x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
           --S.depth;
           return f2_pong_2(x0, x1);
         default:
@@ -169,7 +166,6 @@
           LN[d] = 7;
           throw functionClause(f2_pong_2, [x0, x1]);
         case 7:
-          LN[d] = 7;
           if (!(x0 === 0)) {
             L = 8;
             continue;
@@ -178,10 +174,9 @@
           --S.depth;
           return x0;
         case 8:
-          LN[d] = 7;
           LN[d] = 8;
-          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-          x1 = typeof x1 === "number" && typeof 2 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
+          x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
           --S.depth;
           return f1_ping_2(x0, x1);
         default:
@@ -220,7 +215,6 @@
           LN[d] = 9;
           throw functionClause(f3_loop_2, [x0, x1]);
         case 10:
-          LN[d] = 9;
           if (!(x0 === 0)) {
             L = 11;
             continue;
@@ -229,10 +223,9 @@
           --S.depth;
           return x0;
         case 11:
-          LN[d] = 9;
           LN[d] = 10;
-          x2 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-          x1 = i3(x1, x0);
+          x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
           x0 = x2;
           if (--S.reds < 0) {
             --S.depth;
@@ -275,7 +268,6 @@
           LN[d] = 11;
           throw functionClause(f4_even_1, [x0]);
         case 13:
-          LN[d] = 11;
           if (!(x0 === 0)) {
             L = 14;
             continue;
@@ -284,9 +276,8 @@
           --S.depth;
           return x0;
         case 14:
-          LN[d] = 11;
           LN[d] = 12;
-          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           --S.depth;
           return f5_odd_1(x0);
         default:
@@ -324,7 +315,6 @@
           LN[d] = 13;
           throw functionClause(f5_odd_1, [x0]);
         case 16:
-          LN[d] = 13;
           if (!(x0 === 0)) {
             L = 17;
             continue;
@@ -333,9 +323,8 @@
           --S.depth;
           return x0;
         case 17:
-          LN[d] = 13;
           LN[d] = 14;
-          x0 = typeof x0 === "number" && typeof 1 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+          x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           --S.depth;
           return f4_even_1(x0);
         default:
