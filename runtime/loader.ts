@@ -42,6 +42,7 @@ export function loadModule(beam: BeamModule): LoadedModule {
     functions: inst.functions,
     exports,
     lambdaFns: beam.lambdas.map((l) => byEntry.get(l.label)!),
+    positions: gen.positions,
   };
   MODULES.set(name, loaded);
   pendingLinks.set(name, inst);

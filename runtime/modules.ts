@@ -13,6 +13,8 @@ export interface LoadedModule {
   readonly exports: ReadonlyMap<string, CompiledFunction>;
   /** FunT index → the function implementing that lambda. */
   readonly lambdaFns: readonly CompiledFunction[];
+  /** Generated-code positions of instructions (GeneratedModule.positions), for internal errors. */
+  readonly positions: readonly number[];
 }
 
 export const MODULES = new Map<string, LoadedModule>();

@@ -95,6 +95,16 @@ export function rawRaise(cls: Term, reason: Term, raw: Term): Term {
   throw e;
 }
 
+/**
+ * erlang:error/1, exit/1 and throw/1 as generated code calls them: the exception (its trace
+ * recorded now, from this activation up) travels up by return value (S.exc), not by JS throw.
+ */
+export function raiseBy(cls: ExceptionClassAtom, reason: Term): Term {
+  S.exc = new ErlangException(cls, reason);
+  return SUSPEND;
+}
+type ExceptionClassAtom = typeof ERROR | typeof EXIT | typeof THROW;
+
 /** Calls a fun value with arguments; the callee may return SUSPEND, which passes through. */
 export function callFun(f: Term, args: Term[]): Term {
   if (f instanceof LocalFun) {
@@ -341,6 +351,7 @@ export const RUNTIME = {
   FALSE,
   suspendEntry,
   suspendAt,
+  raiseBy,
   eqx: exactEqual,
   eq: equal,
   cmp: compare,

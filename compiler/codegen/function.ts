@@ -17,7 +17,7 @@ import type { BeamFunction } from '../beam/module.js';
 import { CompileError, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
-import { translate } from './instructions.js';
+import { toHandler, translate } from './instructions.js';
 import * as J from './js.js';
 
 const id = J.id;
@@ -81,7 +81,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       if (e instanceof CompileError) throw e;
       throw new CompileError(`${where(cx)}: instruction ${ins.op} (opcode ${ins.opcode}): ${(e as Error).message}`);
     }
-    current.push(...t.stmts);
+    if (t.stmts.length > 0) current.push(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
     if (t.resume !== undefined) open(t.resume);
   });
   cases.push(J.caseS(null, [J.throwS(J.newExpr(id('Error'), [J.bin('+', J.str(`${where(cx)}: no label `), id('L'))]))]));
@@ -93,16 +93,6 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const r = id('$r');
   const S = (p: string) => J.member(id('S'), p);
 
-  // C[C.length - 1]: the innermost live handler.
-  const innermost = J.member(id('C'), J.bin('-', J.member(id('C'), 'length'), J.num(1)));
-  /** Enter the innermost handler with the exception as the BEAM leaves it: x0 = none, x1..x3. */
-  const toHandler = (exc: J.Expr): J.Stmt[] => [
-    J.assign(id('L'), innermost),
-    J.assign(id('x0'), id('NONVALUE')),
-    J.assign(id('x1'), J.member(exc, 'cls')),
-    J.assign(id('x2'), J.member(exc, 'reason')),
-    J.assign(id('x3'), exc),
-  ];
   const restore: J.Stmt[] = [
     J.assign(id('L'), J.member(r, 'label')),
     J.ifs(

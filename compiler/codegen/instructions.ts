@@ -13,6 +13,7 @@ import type { Operand } from '../beam/operand.js';
 import { bitMatch, bsMatch, createBin, oldConstruction } from './bits.js';
 import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
 import * as J from './js.js';
+import { atom } from '../../runtime/term/atom.js';
 
 const id = J.id;
 const x0 = id('x0');
@@ -31,13 +32,51 @@ function xargs(n: number): J.Expr[] {
   return Array.from({ length: n }, (_, i) => id(`x${i}`));
 }
 
-/** `x0 = call; if (x0 === SUSPEND) return save(...)`, and the resume label after it. */
+/**
+ * `x0 = call; if (x0 === SUSPEND) return save(...)`, and the resume label after it. SUSPEND
+ * also carries an exception coming up by return (S.exc): `suspendAt` then saves nothing, and a
+ * function with a live catch enters its handler here.
+ */
 function callAndResume(cx: FunctionContext, callExpr: J.Expr): Translated {
   const resume = cx.resumeLabel();
+  const onSuspend: J.Stmt[] = [J.ret(saveFrame(cx, resume))];
+  if (cx.hasCatch) {
+    const exc = J.member(id('S'), 'exc');
+    onSuspend.unshift(
+      J.ifs(J.logical('&&', J.bin('!==', exc, J.undef), J.bin('>', J.member(id('C'), 'length'), J.num(0))), [
+        J.assign(id('t'), exc),
+        J.assign(exc, J.undef),
+        J.assign(J.member(id('S'), 'depth'), id('d')),
+        ...toHandler(id('t')),
+        J.cont(),
+      ]),
+    );
+  }
   return {
-    stmts: [J.assign(x0, callExpr), J.ifs(J.bin('===', x0, id('SUSPEND')), [J.ret(saveFrame(cx, resume))])],
+    stmts: [J.assign(x0, callExpr), J.ifs(J.bin('===', x0, id('SUSPEND')), onSuspend)],
     resume,
   };
+}
+
+/** Enters the innermost live handler with the exception as the BEAM leaves it: x0 = none, x1..x3. */
+export function toHandler(exc: J.Expr): J.Stmt[] {
+  return [
+    J.assign(id('L'), J.member(id('C'), J.bin('-', J.member(id('C'), 'length'), J.num(1)))),
+    J.assign(x0, id('NONVALUE')),
+    J.assign(id('x1'), J.member(exc, 'cls')),
+    J.assign(id('x2'), J.member(exc, 'reason')),
+    J.assign(id('x3'), exc),
+  ];
+}
+
+const RAISES: Record<string, string> = { 'error/1': 'error', 'exit/1': 'exit', 'throw/1': 'throw' };
+
+/** For a call of erlang:error/1, exit/1 or throw/1: the raise by return value, else undefined. */
+function raiseCall(cx: FunctionContext, imp: Operand): J.Expr | undefined {
+  const target = cx.mod.module.imports[unsigned(imp)];
+  if (target?.module.name !== 'erlang') return undefined;
+  const cls = RAISES[`${target.name.name}/${target.arity}`];
+  return cls === undefined ? undefined : J.call(id('raiseBy'), [cx.mod.atomConst(atom(cls)), x0]);
 }
 
 /**
@@ -272,9 +311,11 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       return tailCall(J.call(id(target), xargs(unsigned(a[0]))));
     }
     case 'call_ext':
-      return callAndResume(cx, J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
+      return callAndResume(cx, raiseCall(cx, a[1]) ?? J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
     case 'call_ext_last':
     case 'call_ext_only': {
+      const raise = raiseCall(cx, a[1]);
+      if (raise) return callAndResume(cx, raise);
       const call = J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0])));
       // A native runs inside its caller, as a BIF does on the BEAM (an error it raises shows
       // this function in the trace): keep the shadow-stack slot until it returns.

@@ -84,3 +84,36 @@ export const tryCatch = (body: Stmt[], param: string, handler: Stmt[]): Stmt => 
   finalizer: null,
 });
 export const program = (body: (Stmt | E.ModuleDeclaration)[]): E.Program => ({ type: 'Program', sourceType: 'script', body });
+
+/**
+ * Marks the first identifier or literal printed for `stmt` with `line` (astring maps such
+ * nodes): a copy of that node, since nodes like `x0` are shared between statements.
+ */
+export function located(stmt: Stmt, line: number): Stmt {
+  const loc = { start: { line, column: 0 }, end: { line, column: 0 } };
+  const visit = (node: Record<string, unknown>): Record<string, unknown> | undefined => {
+    if (node.type === 'Identifier' || node.type === 'Literal') return { ...node, loc };
+    for (const key of Object.keys(node)) {
+      if (key === 'loc') continue;
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          const c = child[i];
+          if (c && typeof c === 'object' && typeof c.type === 'string') {
+            const r = visit(c);
+            if (r) {
+              const copy = child.slice();
+              copy[i] = r;
+              return { ...node, [key]: copy };
+            }
+          }
+        }
+      } else if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') {
+        const r = visit(child as Record<string, unknown>);
+        if (r) return { ...node, [key]: r };
+      }
+    }
+    return undefined;
+  };
+  return (visit(stmt as unknown as Record<string, unknown>) as unknown as Stmt) ?? stmt;
+}

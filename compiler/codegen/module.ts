@@ -21,7 +21,7 @@ import * as J from './js.js';
 /** Names the generated code takes from the runtime API object. */
 export const RUNTIME_NAMES = [
   'S', 'SUSPEND', 'NONVALUE', 'Cons', 'NIL', 'ErlFloat', 'Atom', 'Pid', 'Ref', 'Port', 'BitString', 'ErlMap',
-  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'eqx', 'eq', 'cmp', 'isInt',
+  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'raiseBy', 'eqx', 'eq', 'cmp', 'isInt',
   'isNum', 'isFun', 'callFun', 'callFunLast', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
   'mapGet', 'toFloat', 'checkFloat', 'createBin', 'startMatch', 'initWritable',
@@ -31,6 +31,12 @@ export const RUNTIME_NAMES = [
 
 export interface GeneratedModule {
   readonly source: string;
+  /**
+   * Where each instruction's code starts in `source`: flat triples (JS line, JS column, index
+   * into the module's line table), in source order. Lets a JS error inside generated code be
+   * traced to its Erlang line without the code keeping the line up to date (runtime/process/trace.ts).
+   */
+  readonly positions: readonly number[];
   /** Function index → JS identifier, for tests and tooling. */
   readonly names: readonly string[];
 }
@@ -153,6 +159,15 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
     generator: false,
     async: false,
   };
-  const source = generate(J.program([J.expr(factory)]));
-  return { source, names };
+  // astring reports each node carrying a `loc` as it writes it (J.located marks one per
+  // instruction); only the positions are kept, not a full source map.
+  const positions: number[] = [];
+  const sourceMap = {
+    file: `${m.name.name}.beam.js`,
+    addMapping(mp: { generated: { line: number; column: number }; original: { line: number } }) {
+      positions.push(mp.generated.line, mp.generated.column, mp.original.line);
+    },
+  };
+  const source = generate(J.program([J.expr(factory)]), { sourceMap } as unknown as Parameters<typeof generate>[1]) as unknown as string;
+  return { source, names, positions };
 }

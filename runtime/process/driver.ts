@@ -102,6 +102,12 @@ export function runSlice(p: Process): void {
     } catch (e) {
       exc = e;
     }
+    if (value === SUSPEND && S.exc !== undefined) {
+      // An exception that came up by return (S.exc): no frame saved itself on the way.
+      exc = S.exc;
+      S.exc = undefined;
+      value = undefined as unknown as Term;
+    }
     if (exc === undefined && value === SUSPEND) {
       for (let i = S.pending.length - 1; i >= 0; i--) stack.push(S.pending[i]);
       S.pending = [];

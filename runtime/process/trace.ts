@@ -10,6 +10,7 @@ import { atom } from '../term/atom.js';
 import { charList, list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { CompiledFunction } from './frame.js';
+import { MODULES } from '../modules.js';
 import { S } from './state.js';
 
 export const BACKTRACE_DEPTH = 8;
@@ -97,5 +98,28 @@ export function capture(e: ErlangException, d: number): void {
 export function internalError(e: unknown): InternalError {
   if (e instanceof InternalError) return e;
   const d = S.depth;
-  return new InternalError(e, d >= 1 && S.fns[d] ? describe(S.fns[d], S.lns[d]) : 'the runtime');
+  const at = e instanceof Error ? locate(e) : undefined;
+  return new InternalError(e, at ?? (d >= 1 && S.fns[d] ? describe(S.fns[d], S.lns[d]) : 'the runtime'));
+}
+
+/**
+ * The Erlang function and line of the innermost generated-code frame in a JS error's stack:
+ * generated code does not keep its line up to date where nothing Erlang can see it, so the
+ * JS position is mapped back through the module's instruction positions.
+ */
+function locate(e: Error): string | undefined {
+  for (const m of String(e.stack).matchAll(/at (?:\S+\.)?f(\d+)_\S* \((.*)\.beam\.js:(\d+):(\d+)\)/g)) {
+    const mod = MODULES.get(m[2].replace(/^.*[\\/]/, ''));
+    const fn = mod?.functions[Number(m[1])];
+    if (mod === undefined || fn === undefined) continue;
+    const [line, col] = [Number(m[3]), Number(m[4]) - 1];
+    const p = mod.positions;
+    let ln = 0;
+    for (let i = 0; i < p.length; i += 3) {
+      if (p[i] > line || (p[i] === line && p[i + 1] > col)) break;
+      ln = p[i + 2];
+    }
+    return describe(fn, ln);
+  }
+  return undefined;
 }
