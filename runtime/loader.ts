@@ -10,6 +10,7 @@ import { lookupBif } from './bif/registry.js';
 import { MODULES, type LoadedModule } from './modules.js';
 import { resolve, RUNTIME } from './ops.js';
 import type { CompiledFunction, FunctionInfo } from './process/frame.js';
+import { fillSites, reserveSites } from './process/sites.js';
 
 interface Instance {
   functions: CompiledFunction[];
@@ -21,8 +22,10 @@ const pendingLinks = new Map<string, Instance>();
 export function loadModule(beam: BeamModule): LoadedModule {
   const name = beam.name.name;
   const gen = generateModule(beam, { isNative: (m, f, a) => lookupBif(m, f, a) !== undefined });
-  const factory = vm.runInThisContext(gen.source, { filename: `${name}.beam.js` }) as (r: unknown, m: BeamModule) => Instance;
-  const inst = factory(RUNTIME, beam);
+  const factory = vm.runInThisContext(gen.source, { filename: `${name}.beam.js` }) as (r: unknown, m: BeamModule, base: number) => Instance;
+  const base = reserveSites(gen.sites.length / 2);
+  const inst = factory(RUNTIME, beam, base);
+  fillSites(base, gen.sites, inst.functions);
   const lines: FunctionInfo['lines'] = beam.lines
     ? beam.lines.locations.map((l) => (l ? ([beam.lines!.files[l.file], l.line] as const) : undefined))
     : [];

@@ -30,6 +30,8 @@ export interface ModuleContext {
   readonly importIsNative: (index: number) => boolean;
   /** A hoisted `Uint8Array` view of `len` bytes of the StrT chunk at `offset`. */
   readonly stringConst: (offset: number, len: number) => J.Expr;
+  /** The module-local number of the code site (function index, line index): see runtime/process/sites.ts. */
+  readonly site: (fnIndex: number, ln: number) => number;
 }
 
 /** Per-function state. */
@@ -110,6 +112,16 @@ export function label(o: Operand): number {
 export function unsigned(o: Operand): number {
   if (o.kind === 'u') return o.value;
   throw new CompileError(`expected an unsigned operand, found ${o.kind}`);
+}
+
+/** `B + k`: the global id of this function's code site at line index `ln` (B: the module's first site). */
+export function siteExpr(cx: FunctionContext, ln: number): J.Expr {
+  return J.bin('+', J.id('B'), J.num(cx.mod.site(cx.index, ln)));
+}
+
+/** `LN[d] = site`: this activation is now at line index `ln`. */
+export function setLine(cx: FunctionContext, ln: number): J.Stmt {
+  return J.assign(J.member(J.id('LN'), J.id('d')), siteExpr(cx, ln));
 }
 
 /** `L = n; continue;`: jump to a label of the current function. */

@@ -2,10 +2,9 @@
  * One BEAM function → one JS function (design §1):
  *
  *   function f(x0, .., xN-1, $r) {
- *     let L, ln = 0, t, d, x.., y.., f.., C = [];   (ln: line index to restore)
- *     if ($r === undefined) { <reductions/depth check → suspendEntry>; L = ENTRY; }
- *     else { <restore from the frame $r> }
- *     d = ++S.depth; FN[d] = f; LN[d] = ln;             (shadow stack)
+ *     let L, t, d, x.., y.., f.., C = [];
+ *     if ($r === undefined) { <reductions/depth check → suspendEntry>; d = ++S.depth; L = ENTRY; }
+ *     else { d = ++S.depth; LN[d] = $r.ln; <restore from the frame $r> }   (LN: shadow stack)
  *     for (;;) switch (L) { case ...: }                  (wrapped in try/catch only when the
  *                                                         function has Erlang try/catch)
  *   }
@@ -14,7 +13,7 @@
  * it. Functions without try/catch get the same shape minus the handler search.
  */
 import type { BeamFunction } from '../beam/module.js';
-import { CompileError, where, type FunctionContext, type ModuleContext } from './context.js';
+import { CompileError, setLine, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
 import { toHandler, translate } from './instructions.js';
@@ -67,7 +66,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     if (ins.op === 'label') {
       current.push(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
-      if (layoutLine >= 0 && lineNeeded[i]) current.push(J.assign(J.member(id('LN'), id('d')), J.num(layoutLine)));
+      if (layoutLine >= 0 && lineNeeded[i]) current.push(setLine(cx, layoutLine));
       return;
     }
     if (ins.op === 'line' && !lineNeeded[i]) return;
@@ -93,14 +92,23 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const r = id('$r');
   const S = (p: string) => J.member(id('S'), p);
 
+  // A function with no line before its entry never sets a line: its activations still name it.
+  const entryAt = fn.code.findIndex((ins) => ins.op === 'label' && (ins.args[0] as { value: number }).value === fn.entry);
+  const entryLine = fn.code.slice(0, Math.max(entryAt, 0)).some((ins) => ins.op === 'line') ? 1 : -1;
+  const enter: J.Stmt[] = [
+    J.assign(id('d'), J.update('++', S('depth'))),
+    ...(entryLine < 0 ? [setLine(cx, 0)] : []),
+  ];
   const restore: J.Stmt[] = [
     J.assign(id('L'), J.member(r, 'label')),
     J.ifs(
       J.bin('===', id('L'), J.num(-1)),
-      [...params.map((p, i) => J.assign(id(p), J.index(J.member(r, 'x'), i))), J.assign(id('L'), J.num(fn.entry))],
+      [...params.map((p, i) => J.assign(id(p), J.index(J.member(r, 'x'), i))), ...enter, J.assign(id('L'), J.num(fn.entry))],
       [
+        J.assign(id('d'), J.update('++', S('depth'))),
+        // The shadow stack slot (runtime/process/state.ts): the saved site (function and line).
+        J.assign(J.member(id('LN'), id('d')), J.member(r, 'ln')),
         ...ys.map((y, i) => J.assign(id(y), J.index(J.member(r, 'y'), i))),
-        J.assign(id('ln'), J.member(r, 'ln')),
         ...(hasCatch ? [J.ifs(J.member(r, 'C'), [J.assign(id('C'), J.call(J.member(J.member(r, 'C'), 'slice'), []))])] : []),
         J.ifs(
           J.bin('===', J.member(r, 'exc'), J.undef),
@@ -111,22 +119,21 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     ),
   ];
 
+  // A fresh activation writes no line here: its first `line` (or label) before anything that
+  // can read the shadow stack does (see observedLines).
   const prologue: J.Stmt[] = [
-    J.letDecl(['L', 'ln', 't', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, J.num(0), undefined, undefined, ...(usesWriter ? [undefined] : []), ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
+    J.letDecl(['L', 't', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, undefined, undefined, ...(usesWriter ? [undefined] : []), ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
     J.ifs(
       J.bin('===', r, J.undef),
       [
         J.ifs(J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), [
           J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
         ]),
+        ...enter,
         J.assign(id('L'), J.num(fn.entry)),
       ],
       restore,
     ),
-    J.assign(id('d'), J.update('++', S('depth'))),
-    // The shadow stack slot of this activation (see runtime/process/state.ts).
-    J.assign(J.member(id('FN'), id('d')), id(name)),
-    J.assign(J.member(id('LN'), id('d')), id('ln')),
   ];
 
   const dispatch = J.forever([J.switchS(id('L'), cases)]);

@@ -11,7 +11,7 @@
 import type { Instruction } from '../beam/instruction.js';
 import type { Operand } from '../beam/operand.js';
 import { bitMatch, bsMatch, createBin, oldConstruction } from './bits.js';
-import { CompileError, jump, label, reg, unsigned, val, where, type FunctionContext } from './context.js';
+import { CompileError, jump, label, reg, setLine, siteExpr, unsigned, val, where, type FunctionContext } from './context.js';
 import * as J from './js.js';
 import { atom } from '../../runtime/term/atom.js';
 
@@ -91,7 +91,7 @@ function saveFrame(cx: FunctionContext, at: number, line?: number): J.Expr {
     J.num(at),
     ys.length ? J.array(ys) : J.undef,
     cx.hasCatch ? id('C') : J.undef,
-    line === undefined ? J.member(id('LN'), id('d')) : J.num(line),
+    line === undefined ? J.member(id('LN'), id('d')) : siteExpr(cx, line),
   ]);
 }
 
@@ -285,7 +285,7 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'debug_line':
       return plain([]);
     case 'line':
-      return plain([J.assign(J.member(id('LN'), id('d')), J.num(unsigned(a[0])))]);
+      return plain([setLine(cx, unsigned(a[0]))]);
     case 'func_info':
       // Reached when no clause matched.
       return plain([J.throwS(rt('functionClause', id(cx.name), J.array(xargs(cx.fn.arity))))]);

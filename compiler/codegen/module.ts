@@ -37,6 +37,8 @@ export interface GeneratedModule {
    * traced to its Erlang line without the code keeping the line up to date (runtime/process/trace.ts).
    */
   readonly positions: readonly number[];
+  /** The module's code sites, flat (function index, line index); site k is `B + k` in `source`. */
+  readonly sites: readonly number[];
   /** Function index → JS identifier, for tests and tooling. */
   readonly names: readonly string[];
 }
@@ -53,6 +55,8 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
   const literalIds = new Map<number, J.Expr>();
   const floatIds = new Map<number, J.Expr>();
   const stringIds = new Set<string>();
+  const sites: number[] = [];
+  const siteIds = new Map<string, number>();
   const entryIndex = new Map<number, number>();
   m.functions.forEach((f, i) => entryIndex.set(f.entry, i));
   const names = m.functions.map((f, i) => `f${i}_${f.name.name.replace(/[^A-Za-z0-9_$]/g, '_')}_${f.arity}`);
@@ -94,6 +98,16 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
     },
     importRef: (i) => J.id(`i${i}`),
     importIsNative: (i) => opts.isNative?.(m.imports[i].module.name, m.imports[i].name.name, m.imports[i].arity) === true,
+    site: (fnIndex, ln) => {
+      const key = `${fnIndex}:${ln}`;
+      let k = siteIds.get(key);
+      if (k === undefined) {
+        k = sites.length / 2;
+        sites.push(fnIndex, ln);
+        siteIds.set(key, k);
+      }
+      return k;
+    },
     stringConst: (offset, len) => {
       const name = `s${offset}_${len}`;
       if (!stringIds.has(name)) {
@@ -136,7 +150,6 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
   const body: J.Stmt[] = [
     J.expr(J.str('use strict')),
     destructure,
-    J.constDecl('FN', J.member(J.id('S'), 'fns')),
     J.constDecl('LN', J.member(J.id('S'), 'lns')),
     J.constDecl('makeFun', J.arrow(['i', 'env'], J.call(J.member(J.id('R'), 'makeFunFor'), [J.member(J.member(J.id('M'), 'name'), 'name'), J.id('i'), J.id('env')]))),
     ...consts,
@@ -154,7 +167,7 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
   const factory: J.Expr = {
     type: 'FunctionExpression',
     id: null,
-    params: [J.id('R'), J.id('M')],
+    params: [J.id('R'), J.id('M'), J.id('B')],
     body: J.block(body),
     generator: false,
     async: false,
@@ -169,5 +182,5 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
     },
   };
   const source = generate(J.program([J.expr(factory)]), { sourceMap } as unknown as Parameters<typeof generate>[1]) as unknown as string;
-  return { source, names, positions };
+  return { source, names, positions, sites };
 }

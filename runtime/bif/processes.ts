@@ -25,6 +25,7 @@ import {
 import { funStart, mfaStart, spawnProcess } from '../process/spawn.js';
 import { S } from '../process/state.js';
 import { location } from '../process/trace.js';
+import { siteLine } from '../process/sites.js';
 import { Atom, atom, FALSE, TRUE, UNDEFINED } from '../term/atom.js';
 import { Pid, Port, Ref } from '../term/identity.js';
 import { charList, list, listToArray, NIL } from '../term/list.js';
@@ -374,7 +375,7 @@ function currentStacktrace(p: Process): Term {
   const frames: Term[] = [];
   for (let k = p.heap.length - 1; k >= 0 && frames.length < 8; k--) {
     const f = p.heap[k];
-    frames.push([atom(f.fn.info.module), atom(f.fn.info.name), f.fn.info.arity, location(f.fn, f.ln)]);
+    frames.push([atom(f.fn.info.module), atom(f.fn.info.name), f.fn.info.arity, location(f.fn, siteLine(f.ln))]);
   }
   return list(frames);
 }

@@ -24,11 +24,11 @@ export interface SchedulerState {
   pending: Frame[];
   suspensions: number;
   /**
-   * The shadow stack: `fns[d]` / `lns[d]` are the function and current line index of the
-   * activation at JS depth d (1-based). Generated code writes them at entry and at `line`
-   * instructions; tail calls reuse the slot, so tail-calling frames vanish as on the BEAM.
+   * The shadow stack: `lns[d]` is the code site (function and line, runtime/process/sites.ts)
+   * of the activation at JS depth d (1-based). Generated code writes it where something could
+   * read it (before calls and whatever can raise); tail calls reuse the slot, so tail-calling
+   * frames vanish as on the BEAM.
    */
-  readonly fns: CompiledFunction[];
   readonly lns: number[];
   /** The running process's suspended frames (top = innermost), below the JS stack. */
   heap: Frame[];
@@ -54,7 +54,6 @@ export const S: SchedulerState = {
   budget: 4000,
   pending: [],
   suspensions: 0,
-  fns: [],
   lns: [],
   heap: [],
   current: undefined,
@@ -64,7 +63,7 @@ export const S: SchedulerState = {
 
 /** Suspends at function entry: the frame will call `fn` again with the same arguments. */
 export function suspendEntry(fn: CompiledFunction, args: Term[]): Term {
-  S.pending.push(new Frame(fn, -1, undefined, args, undefined, 0));
+  S.pending.push(new Frame(fn, -1, undefined, args, undefined, -1));
   return SUSPEND;
 }
 

@@ -11,6 +11,7 @@ import { charList, list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { CompiledFunction } from './frame.js';
 import { MODULES } from '../modules.js';
+import { SITE_FN, SITE_LN, siteLine } from './sites.js';
 import { S } from './state.js';
 
 export const BACKTRACE_DEPTH = 8;
@@ -83,11 +84,12 @@ export function capture(e: ErlangException, d: number): void {
     trace.push(new RawFrame(fn, ln, args));
   };
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
-    add(S.fns[k], S.lns[k], k === d ? e.clauseArgs : undefined);
+    const site = S.lns[k];
+    add(SITE_FN[site], SITE_LN[site], k === d ? e.clauseArgs : undefined);
     if (k === d) lastFn = undefined;
   }
   for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
-    add(S.heap[k].fn, S.heap[k].ln);
+    add(S.heap[k].fn, siteLine(S.heap[k].ln));
   }
 }
 
@@ -99,7 +101,8 @@ export function internalError(e: unknown): InternalError {
   if (e instanceof InternalError) return e;
   const d = S.depth;
   const at = e instanceof Error ? locate(e) : undefined;
-  return new InternalError(e, at ?? (d >= 1 && S.fns[d] ? describe(S.fns[d], S.lns[d]) : 'the runtime'));
+  const site = d >= 1 ? S.lns[d] : undefined;
+  return new InternalError(e, at ?? (site !== undefined && SITE_FN[site] ? describe(SITE_FN[site], SITE_LN[site]) : 'the runtime'));
 }
 
 /**

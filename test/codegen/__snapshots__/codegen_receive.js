@@ -1,7 +1,6 @@
-(function (R, M) {
+(function (R, M, B) {
   "use strict";
   const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
-  const FN = S.fns;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const a0 = R.atom("b");
@@ -19,22 +18,25 @@
   const a11 = R.atom("codegen_receive");
   let i0, i1, i2, i3, i4, i5;
   function f0_main_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3, y0, y1, y2, y3;
+    let L, t, d, x0, x1, x2, x3, y0, y1, y2, y3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f0_main_0, []);
       }
+      d = ++S.depth;
       L = 2;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 2;
       } else {
+        d = ++S.depth;
+        LN[d] = $r.ln;
         y0 = $r.y[0];
         y1 = $r.y[1];
         y2 = $r.y[2];
         y3 = $r.y[3];
-        ln = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -42,26 +44,23 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f0_main_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 1:
-          LN[d] = 1;
+          LN[d] = B + 0;
           throw functionClause(f0_main_0, []);
         case 2:
-          LN[d] = 1;
+          LN[d] = B + 0;
           x0 = i0();
           x1 = a0;
-          LN[d] = 2;
+          LN[d] = B + 1;
           x0 = send(x0, x1);
           x0 = i0();
           x1 = a1;
-          LN[d] = 3;
+          LN[d] = B + 2;
           x0 = send(x0, x1);
         case 3:
-          LN[d] = 3;
+          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 12;
@@ -84,11 +83,11 @@
           L = 5;
           continue;
         case 4:
-          LN[d] = 3;
+          LN[d] = B + 2;
           receiveTimedOut();
           y3 = a2;
         case 5:
-          LN[d] = 3;
+          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 6;
@@ -100,11 +99,11 @@
           L = 7;
           continue;
         case 6:
-          LN[d] = 3;
+          LN[d] = B + 2;
           receiveTimedOut();
           y2 = a4;
         case 7:
-          LN[d] = 3;
+          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 9;
@@ -120,22 +119,22 @@
           L = 10;
           continue;
         case 8:
-          LN[d] = 3;
+          LN[d] = B + 2;
           skipMessage();
           L = 7;
           continue;
         case 9:
-          LN[d] = 3;
+          LN[d] = B + 2;
           if (!waitTimeout(10)) {
             S.waiting = true;
-            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, 3);
+            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 2);
           }
           receiveTimedOut();
           y1 = a6;
         case 10:
-          LN[d] = 3;
+          LN[d] = B + 2;
           x0 = makeFun(0, []);
-          LN[d] = 4;
+          LN[d] = B + 3;
           x0 = i1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 29, [y0, y1, y2, y3], undefined, LN[d]);
@@ -143,7 +142,7 @@
         case 29:
           y0 = x0;
           x1 = a7;
-          LN[d] = 5;
+          LN[d] = B + 4;
           x0 = f1_call_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 30, [y0, y1, y2, y3], undefined, LN[d]);
@@ -153,7 +152,7 @@
           y0 = x0;
           x0 = t;
           x1 = a8;
-          LN[d] = 6;
+          LN[d] = B + 5;
           x0 = send(x0, x1);
           x0 = new Cons(y0, NIL);
           x0 = new Cons(y1, x0);
@@ -161,40 +160,43 @@
           x0 = new Cons(y3, x0);
           x1 = new Cons(a1, x0);
           x0 = k0;
-          LN[d] = 7;
+          LN[d] = B + 6;
           --S.depth;
           return i2(x0, x1);
         case 11:
-          LN[d] = 7;
+          LN[d] = B + 6;
           skipMessage();
           L = 3;
           continue;
         case 12:
-          LN[d] = 7;
+          LN[d] = B + 6;
           S.waiting = true;
-          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, 3);
+          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 2);
         default:
           throw new Error("codegen_receive:main/0: no label " + L);
       }
     }
   }
   function f1_call_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3, y0, y1;
+    let L, t, d, x2, x3, y0, y1;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f1_call_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 14;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 14;
       } else {
+        d = ++S.depth;
+        LN[d] = $r.ln;
         y0 = $r.y[0];
         y1 = $r.y[1];
-        ln = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -202,16 +204,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f1_call_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 13:
-          LN[d] = 8;
+          LN[d] = B + 7;
           throw functionClause(f1_call_2, [x0, x1]);
         case 14:
-          LN[d] = 8;
+          LN[d] = B + 7;
           y1 = x0;
           y0 = reserveMarker();
           x0 = i3();
@@ -225,11 +224,11 @@
           t = y1;
           y1 = x0;
           x0 = t;
-          LN[d] = 9;
+          LN[d] = B + 8;
           x0 = send(x0, x1);
           useMarker(y1);
         case 15:
-          LN[d] = 9;
+          LN[d] = B + 8;
           t = peekMessage();
           if (t === undefined) {
             L = 17;
@@ -255,32 +254,35 @@
           --S.depth;
           return x0;
         case 16:
-          LN[d] = 9;
+          LN[d] = B + 8;
           skipMessage();
           L = 15;
           continue;
         case 17:
-          LN[d] = 9;
+          LN[d] = B + 8;
           S.waiting = true;
-          return suspendAt(f1_call_2, 15, [y0, y1], undefined, 9);
+          return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 8);
         default:
           throw new Error("codegen_receive:call/2: no label " + L);
       }
     }
   }
   function f2_echo_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3;
+    let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f2_echo_0, []);
       }
+      d = ++S.depth;
       L = 19;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 19;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -288,17 +290,14 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f2_echo_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 18:
-          LN[d] = 10;
+          LN[d] = B + 9;
           throw functionClause(f2_echo_0, []);
         case 19:
         case 20:
-          LN[d] = 10;
+          LN[d] = B + 9;
           t = peekMessage();
           if (t === undefined) {
             L = 23;
@@ -319,7 +318,7 @@
           x2 = [a9, x2];
           x1 = [x1, x2];
           x0 = x0[0];
-          LN[d] = 11;
+          LN[d] = B + 10;
           x0 = send(x0, x1);
           if (--S.reds < 0) {
             --S.depth;
@@ -328,7 +327,7 @@
           L = 19;
           continue;
         case 21:
-          LN[d] = 11;
+          LN[d] = B + 10;
           if (!(x0 === a8)) {
             L = 22;
             continue;
@@ -338,32 +337,35 @@
           --S.depth;
           return x0;
         case 22:
-          LN[d] = 11;
+          LN[d] = B + 10;
           skipMessage();
           L = 20;
           continue;
         case 23:
-          LN[d] = 11;
+          LN[d] = B + 10;
           S.waiting = true;
-          return suspendAt(f2_echo_0, 20, undefined, undefined, 10);
+          return suspendAt(f2_echo_0, 20, undefined, undefined, B + 9);
         default:
           throw new Error("codegen_receive:echo/0: no label " + L);
       }
     }
   }
   function f3_module_info_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3;
+    let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f3_module_info_0, []);
       }
+      d = ++S.depth;
       L = 25;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 25;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -371,16 +373,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f3_module_info_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 24:
-          LN[d] = 0;
+          LN[d] = B + 11;
           throw functionClause(f3_module_info_0, []);
         case 25:
-          LN[d] = 0;
+          LN[d] = B + 11;
           x0 = a11;
           --S.depth;
           return i4(x0);
@@ -390,19 +389,22 @@
     }
   }
   function f4_module_info_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f4_module_info_1, [x0]);
       }
+      d = ++S.depth;
       L = 27;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 27;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -410,16 +412,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f4_module_info_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 26:
-          LN[d] = 0;
+          LN[d] = B + 12;
           throw functionClause(f4_module_info_1, [x0]);
         case 27:
-          LN[d] = 0;
+          LN[d] = B + 12;
           x1 = x0;
           x0 = a11;
           --S.depth;

@@ -1,7 +1,6 @@
-(function (R, M) {
+(function (R, M, B) {
   "use strict";
   const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
-  const FN = S.fns;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const k0 = M.literals[0];
@@ -22,19 +21,22 @@
   const a12 = R.atom("codegen_shapes");
   let i0, i1, i2, i3, i4, i5, i6;
   function f0_main_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3, y0;
+    let L, t, d, x0, x1, x2, x3, y0;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f0_main_0, []);
       }
+      d = ++S.depth;
       L = 2;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 2;
       } else {
+        d = ++S.depth;
+        LN[d] = $r.ln;
         y0 = $r.y[0];
-        ln = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -42,18 +44,15 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f0_main_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 1:
-          LN[d] = 1;
+          LN[d] = B + 0;
           throw functionClause(f0_main_0, []);
         case 2:
           x1 = 0;
           x0 = 5;
-          LN[d] = 2;
+          LN[d] = B + 1;
           x0 = f1_count_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
@@ -65,7 +64,7 @@
           }
         case 32:
           x0 = k0;
-          LN[d] = 3;
+          LN[d] = B + 2;
           x0 = f9__main_0_lc$_0_1_0__1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
@@ -78,7 +77,7 @@
         case 34:
           x1 = 3;
           x0 = 6;
-          LN[d] = 4;
+          LN[d] = B + 3;
           x0 = f3_safe_div_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
@@ -99,7 +98,7 @@
           }
         case 37:
           x0 = 10;
-          LN[d] = 5;
+          LN[d] = B + 4;
           x0 = f4_adder_1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
@@ -119,7 +118,7 @@
         case 40:
           x1 = a0;
           x0 = k1;
-          LN[d] = 6;
+          LN[d] = B + 5;
           x0 = f5_tag_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
@@ -139,20 +138,23 @@
     }
   }
   function f1_count_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f1_count_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 4;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 4;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -160,13 +162,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f1_count_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 3:
-          LN[d] = 7;
+          LN[d] = B + 6;
           throw functionClause(f1_count_2, [x0, x1]);
         case 4:
           if (!(x0 === 0)) {
@@ -177,7 +176,7 @@
           --S.depth;
           return x0;
         case 5:
-          LN[d] = 8;
+          LN[d] = B + 7;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
           x0 = x2;
@@ -193,19 +192,22 @@
     }
   }
   function f2_classify_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f2_classify_1, [x0]);
       }
+      d = ++S.depth;
       L = 7;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 7;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -213,13 +215,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f2_classify_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 6:
-          LN[d] = 9;
+          LN[d] = B + 8;
           throw functionClause(f2_classify_1, [x0]);
         case 7:
           if (!(x0 instanceof Atom)) {
@@ -261,7 +260,7 @@
           --S.depth;
           return x0;
         case 12:
-          LN[d] = 9;
+          LN[d] = B + 8;
           if (!Array.isArray(x0)) {
             L = 6;
             continue;
@@ -276,21 +275,24 @@
     }
   }
   function f3_safe_div_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3, y0, C = [];
+    let L, t, d, x2, x3, y0, C = [];
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f3_safe_div_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 14;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 14;
       } else {
+        d = ++S.depth;
+        LN[d] = $r.ln;
         y0 = $r.y[0];
-        ln = $r.ln;
         if ($r.C) {
           C = $r.C.slice();
         }
@@ -305,27 +307,24 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f3_safe_div_2;
-    LN[d] = ln;
     for (; ; ) {
       try {
         for (; ; ) {
           switch (L) {
             case 13:
-              LN[d] = 10;
+              LN[d] = B + 9;
               throw functionClause(f3_safe_div_2, [x0, x1]);
             case 14:
-              LN[d] = 10;
+              LN[d] = B + 9;
               C.push(15);
-              LN[d] = 11;
+              LN[d] = B + 10;
               x0 = typeof x0 === "number" && typeof x1 === "number" && x1 !== 0 ? (x0 - x0 % x1) / x1 + 0 : i4(x0, x1);
               C.pop();
               x0 = [a1, x0];
               --S.depth;
               return x0;
             case 15:
-              LN[d] = 11;
+              LN[d] = B + 10;
               C.pop();
               x0 = x1;
               x1 = x2;
@@ -342,7 +341,7 @@
               --S.depth;
               return x0;
             case 16:
-              LN[d] = 11;
+              LN[d] = B + 10;
               throw reraise(x2, x1);
             default:
               throw new Error("codegen_shapes:safe_div/2: no label " + L);
@@ -363,19 +362,22 @@
     }
   }
   function f4_adder_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f4_adder_1, [x0]);
       }
+      d = ++S.depth;
       L = 18;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 18;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -383,16 +385,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f4_adder_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 17:
-          LN[d] = 12;
+          LN[d] = B + 11;
           throw functionClause(f4_adder_1, [x0]);
         case 18:
-          LN[d] = 12;
+          LN[d] = B + 11;
           x0 = makeFun(0, [x0]);
           --S.depth;
           return x0;
@@ -402,20 +401,23 @@
     }
   }
   function f5_tag_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f5_tag_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 20;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 20;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -423,16 +425,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f5_tag_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 19:
-          LN[d] = 13;
+          LN[d] = B + 12;
           throw functionClause(f5_tag_2, [x0, x1]);
         case 20:
-          LN[d] = 13;
+          LN[d] = B + 12;
           if (!(x0 instanceof ErlMap)) {
             L = 19;
             continue;
@@ -454,18 +453,21 @@
     }
   }
   function f6_module_info_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3;
+    let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f6_module_info_0, []);
       }
+      d = ++S.depth;
       L = 22;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 22;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -473,16 +475,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f6_module_info_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 21:
-          LN[d] = 0;
+          LN[d] = B + 13;
           throw functionClause(f6_module_info_0, []);
         case 22:
-          LN[d] = 0;
+          LN[d] = B + 13;
           x0 = a12;
           --S.depth;
           return i5(x0);
@@ -492,19 +491,22 @@
     }
   }
   function f7_module_info_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f7_module_info_1, [x0]);
       }
+      d = ++S.depth;
       L = 24;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 24;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -512,16 +514,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f7_module_info_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 23:
-          LN[d] = 0;
+          LN[d] = B + 14;
           throw functionClause(f7_module_info_1, [x0]);
         case 24:
-          LN[d] = 0;
+          LN[d] = B + 14;
           x1 = x0;
           x0 = a12;
           --S.depth;
@@ -532,20 +531,23 @@
     }
   }
   function f8__adder_1_fun_0__2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 26;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 26;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -553,16 +555,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f8__adder_1_fun_0__2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 25:
-          LN[d] = 12;
+          LN[d] = B + 15;
           throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
         case 26:
-          LN[d] = 12;
+          LN[d] = B + 15;
           x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
           --S.depth;
           return x0;
@@ -572,20 +571,23 @@
     }
   }
   function f9__main_0_lc$_0_1_0__1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3, y0;
+    let L, t, d, x1, x2, x3, y0;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
       }
+      d = ++S.depth;
       L = 28;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 28;
       } else {
+        d = ++S.depth;
+        LN[d] = $r.ln;
         y0 = $r.y[0];
-        ln = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -593,16 +595,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f9__main_0_lc$_0_1_0__1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 27:
-          LN[d] = 3;
+          LN[d] = B + 16;
           throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
         case 28:
-          LN[d] = 3;
+          LN[d] = B + 16;
           if (!(x0 instanceof Cons)) {
             L = 29;
             continue;

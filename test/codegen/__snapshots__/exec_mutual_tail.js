@@ -1,7 +1,6 @@
-(function (R, M) {
+(function (R, M, B) {
   "use strict";
   const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
-  const FN = S.fns;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const a0 = R.atom("ok");
@@ -12,18 +11,21 @@
   const a5 = R.atom("exec_mutual_tail");
   let i0, i1, i2, i3, i4, i5;
   function f0_main_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3;
+    let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f0_main_0, []);
       }
+      d = ++S.depth;
       L = 2;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 2;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -31,18 +33,15 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f0_main_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 1:
-          LN[d] = 1;
+          LN[d] = B + 0;
           throw functionClause(f0_main_0, []);
         case 2:
           x1 = 0;
           x0 = 10000000;
-          LN[d] = 2;
+          LN[d] = B + 1;
           x0 = f1_ping_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
@@ -55,7 +54,7 @@
         case 24:
           x1 = 0;
           x0 = 10000000;
-          LN[d] = 3;
+          LN[d] = B + 2;
           x0 = f3_loop_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
@@ -67,7 +66,7 @@
           }
         case 26:
           x0 = 1000001;
-          LN[d] = 4;
+          LN[d] = B + 3;
           x0 = f4_even_1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
@@ -87,20 +86,23 @@
     }
   }
   function f1_ping_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f1_ping_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 4;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 4;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -108,13 +110,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f1_ping_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 3:
-          LN[d] = 5;
+          LN[d] = B + 4;
           throw functionClause(f1_ping_2, [x0, x1]);
         case 4:
           if (!(x0 === 0)) {
@@ -125,7 +124,7 @@
           --S.depth;
           return x0;
         case 5:
-          LN[d] = 6;
+          LN[d] = B + 5;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
           --S.depth;
@@ -136,20 +135,23 @@
     }
   }
   function f2_pong_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f2_pong_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 7;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 7;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -157,13 +159,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f2_pong_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 6:
-          LN[d] = 7;
+          LN[d] = B + 6;
           throw functionClause(f2_pong_2, [x0, x1]);
         case 7:
           if (!(x0 === 0)) {
@@ -174,7 +173,7 @@
           --S.depth;
           return x0;
         case 8:
-          LN[d] = 8;
+          LN[d] = B + 7;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
           --S.depth;
@@ -185,20 +184,23 @@
     }
   }
   function f3_loop_2(x0, x1, $r) {
-    let L, ln = 0, t, d, x2, x3;
+    let L, t, d, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f3_loop_2, [x0, x1]);
       }
+      d = ++S.depth;
       L = 10;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
         x1 = $r.x[1];
+        d = ++S.depth;
         L = 10;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -206,13 +208,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f3_loop_2;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 9:
-          LN[d] = 9;
+          LN[d] = B + 8;
           throw functionClause(f3_loop_2, [x0, x1]);
         case 10:
           if (!(x0 === 0)) {
@@ -223,7 +222,7 @@
           --S.depth;
           return x0;
         case 11:
-          LN[d] = 10;
+          LN[d] = B + 9;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
           x0 = x2;
@@ -239,19 +238,22 @@
     }
   }
   function f4_even_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f4_even_1, [x0]);
       }
+      d = ++S.depth;
       L = 13;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 13;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -259,13 +261,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f4_even_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 12:
-          LN[d] = 11;
+          LN[d] = B + 10;
           throw functionClause(f4_even_1, [x0]);
         case 13:
           if (!(x0 === 0)) {
@@ -276,7 +275,7 @@
           --S.depth;
           return x0;
         case 14:
-          LN[d] = 12;
+          LN[d] = B + 11;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           --S.depth;
           return f5_odd_1(x0);
@@ -286,19 +285,22 @@
     }
   }
   function f5_odd_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f5_odd_1, [x0]);
       }
+      d = ++S.depth;
       L = 16;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 16;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -306,13 +308,10 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f5_odd_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 15:
-          LN[d] = 13;
+          LN[d] = B + 12;
           throw functionClause(f5_odd_1, [x0]);
         case 16:
           if (!(x0 === 0)) {
@@ -323,7 +322,7 @@
           --S.depth;
           return x0;
         case 17:
-          LN[d] = 14;
+          LN[d] = B + 13;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           --S.depth;
           return f4_even_1(x0);
@@ -333,18 +332,21 @@
     }
   }
   function f6_module_info_0($r) {
-    let L, ln = 0, t, d, x0, x1, x2, x3;
+    let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f6_module_info_0, []);
       }
+      d = ++S.depth;
       L = 19;
     } else {
       L = $r.label;
       if (L === -1) {
+        d = ++S.depth;
         L = 19;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -352,16 +354,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f6_module_info_0;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 18:
-          LN[d] = 0;
+          LN[d] = B + 14;
           throw functionClause(f6_module_info_0, []);
         case 19:
-          LN[d] = 0;
+          LN[d] = B + 14;
           x0 = a5;
           --S.depth;
           return i4(x0);
@@ -371,19 +370,22 @@
     }
   }
   function f7_module_info_1(x0, $r) {
-    let L, ln = 0, t, d, x1, x2, x3;
+    let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if (--S.reds < 0 || S.depth > S.maxDepth) {
         return suspendEntry(f7_module_info_1, [x0]);
       }
+      d = ++S.depth;
       L = 21;
     } else {
       L = $r.label;
       if (L === -1) {
         x0 = $r.x[0];
+        d = ++S.depth;
         L = 21;
       } else {
-        ln = $r.ln;
+        d = ++S.depth;
+        LN[d] = $r.ln;
         if ($r.exc === undefined) {
           x0 = $r.value;
         } else {
@@ -391,16 +393,13 @@
         }
       }
     }
-    d = ++S.depth;
-    FN[d] = f7_module_info_1;
-    LN[d] = ln;
     for (; ; ) {
       switch (L) {
         case 20:
-          LN[d] = 0;
+          LN[d] = B + 15;
           throw functionClause(f7_module_info_1, [x0]);
         case 21:
-          LN[d] = 0;
+          LN[d] = B + 15;
           x1 = x0;
           x0 = a5;
           --S.depth;

@@ -1,0 +1,38 @@
+/**
+ * Code sites. The shadow stack records one number per activation (`S.lns[d]`): a site, which
+ * names both the function and the line it is at, so a call needs no second store to say which
+ * function is running. Each loaded module owns a block of sites, `base + k` for its k-th
+ * (function, line-index) pair (compiler/codegen/module.ts emits them as `B + k`).
+ */
+import type { CompiledFunction } from './frame.js';
+
+/** The function of each site. */
+export const SITE_FN: CompiledFunction[] = [];
+/** Its index into the module's line table (0: no line). */
+export const SITE_LN: number[] = [];
+
+/** Reserves a module's sites; `pairs` is flat (function index, line index). Returns the base. */
+export function reserveSites(count: number): number {
+  const base = SITE_FN.length;
+  SITE_FN.length = SITE_LN.length = base + count;
+  return base;
+}
+
+/** Fills a reserved block once the module's functions exist. */
+export function fillSites(base: number, pairs: readonly number[], functions: readonly CompiledFunction[]): void {
+  for (let k = 0; k < pairs.length; k += 2) {
+    SITE_FN[base + k / 2] = functions[pairs[k]];
+    SITE_LN[base + k / 2] = pairs[k + 1];
+  }
+}
+
+/** The line index of a site; -1 (a frame saved at function entry) has none. */
+export function siteLine(site: number): number {
+  return site >= 0 ? SITE_LN[site] : 0;
+}
+
+/** The site of `fn` at line index `ln` (for restoring serialized frames), or -1. */
+export function siteOf(fn: CompiledFunction, ln: number): number {
+  for (let s = 0; s < SITE_FN.length; s++) if (SITE_FN[s] === fn && SITE_LN[s] === ln) return s;
+  return -1;
+}
