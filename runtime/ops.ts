@@ -7,7 +7,7 @@ import { lookupBif } from './bif/registry.js';
 import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame, taggedError } from './exception.js';
 import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
-import { NONVALUE, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
+import { NONVALUE, preempt, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
 import { pushTop } from './process/trace.js';
 import { Atom, atom, FALSE, TRUE } from './term/atom.js';
 import { BitString } from './term/binary.js';
@@ -121,29 +121,20 @@ export function callFun(f: Term, args: Term[]): Term {
   throw tag('badfun', f);
 }
 
-const TAIL_NEST = 200;
-let tailNest = 0;
+/** The caller's shadow-stack slot after it tail-calls (see compiler/codegen/instructions.ts tailCall). */
+const TAIL_SITE = -1;
 
 /**
  * A fun called in tail position: checked while the caller's frame is live (its errors show the
- * caller, as i_call_fun_last's do), then the caller's shadow-stack slot is released.
+ * caller, as i_call_fun_last's do), then the caller's slot is marked as a tail call.
  */
 export function callFunLast(f: Term, args: Term[]): Term {
   if (f instanceof LocalFun) {
     if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
     const fn = MODULES.get(f.module.name)?.lambdaFns[f.oldIndex];
     if (fn === undefined) throw tag('badfun', f);
-    S.depth--;
-    // Tail calls do not raise the depth, so a loop through funs would only be bounded by the
-    // reduction budget; past TAIL_NEST nested tail calls, unwind the JS stack and call the fun
-    // afresh from the driver (what its own entry does when reductions run out).
-    if (tailNest >= TAIL_NEST) return suspendEntry(fn as CompiledFunction, [...args, ...f.env]);
-    tailNest++;
-    try {
-      return fn(...args, ...f.env, undefined);
-    } finally {
-      tailNest--;
-    }
+    S.lns[S.depth] = TAIL_SITE;
+    return fn(...args, ...f.env, undefined);
   }
   if (f instanceof ExportFun) {
     if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
@@ -170,12 +161,10 @@ export function applyLast(m: Term, f: Term, args: Term[]): Term {
   if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
   const bif = native(m.name, f.name, args.length);
   if (bif === undefined) {
-    S.depth--;
+    S.lns[S.depth] = TAIL_SITE;
     return resolve(m.name, f.name, args.length)(...args);
   }
-  const r = bif(...args);
-  S.depth--;
-  return r;
+  return bif(...args);
 }
 
 /** Natives whose exceptions are the program's own (raised on purpose, or from Erlang code they call). */
@@ -274,8 +263,9 @@ export function undefStub(m: string, f: string, arity: number): Callable {
     ensureLoaded(m);
     const fn = lookupBif(m, f, arity) ?? (MODULES.get(m)?.exports.get(`${f}/${arity}`) as unknown as Callable | undefined);
     if (fn) return fn(...args);
-    // Created here: after a tail call the caller has already left (S.depth is one less), and
-    // on the BEAM it is gone from the trace too; a BIF, by contrast, runs inside its caller.
+    // Created here: after a tail call the caller has already left (its slot is marked as a
+    // tail call), and on the BEAM it is gone from the trace too; a BIF, by contrast, runs
+    // inside its caller.
     const e = new ErlangException(ERROR, atom('undef'));
     pushTop(e, [atom(m), atom(f), list(args.slice(0, arity)), NIL]);
     throw e;
@@ -351,6 +341,7 @@ export const RUNTIME = {
   FALSE,
   suspendEntry,
   suspendAt,
+  preempt,
   raiseBy,
   eqx: exactEqual,
   eq: equal,

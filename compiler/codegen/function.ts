@@ -81,7 +81,12 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       throw new CompileError(`${where(cx)}: instruction ${ins.op} (opcode ${ins.opcode}): ${(e as Error).message}`);
     }
     if (t.stmts.length > 0) current.push(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
-    if (t.resume !== undefined) open(t.resume);
+    if (t.resume !== undefined) {
+      open(t.resume);
+      // Back from a call: the callee may have tail-called (each tail call keeps its JS depth
+      // slot), so this activation's depth is set again rather than unwound by every return.
+      current.push(J.assign(J.member(id('S'), 'depth'), id('d')));
+    }
   });
   cases.push(J.caseS(null, [J.throwS(J.newExpr(id('Error'), [J.bin('+', J.str(`${where(cx)}: no label `), id('L'))]))]));
 
@@ -126,7 +131,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     J.ifs(
       J.bin('===', r, J.undef),
       [
-        J.ifs(J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), [
+        J.ifs(J.logical('&&', J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), J.call(id('preempt'), [])), [
           J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
         ]),
         ...enter,

@@ -100,9 +100,13 @@ function suspendToWait(cx: FunctionContext, resumeAt: number): J.Stmt[] {
   return [J.assign(J.member(id('S'), 'waiting'), J.bool(true)), J.ret(saveFrame(cx, resumeAt, cx.labelLine.get(resumeAt)))];
 }
 
-/** A tail call: this activation leaves no frame. */
+/**
+ * A tail call: this activation leaves no frame. Its JS frame stays until the callee returns,
+ * so it keeps its depth slot (the depth bound counts it) marked as a tail call (site -1):
+ * stack traces skip it, as the BEAM has no frame for it.
+ */
 function tailCall(callExpr: J.Expr): Translated {
-  return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(callExpr)]);
+  return plain([J.assign(J.member(id('LN'), id('d')), J.num(-1)), J.ret(callExpr)]);
 }
 
 /** Whether the instruction being translated is followed only by `deallocate` and `return`. */
@@ -301,8 +305,7 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       if (target === cx.name) {
         // Self tail call: a loop, with a reduction check on the back edge.
         return plain([
-          J.ifs(J.bin('<', J.update('--', J.member(id('S'), 'reds')), J.num(0)), [
-            J.expr(J.update('--', J.member(id('S'), 'depth'))),
+          J.ifs(J.logical('&&', J.bin('<', J.update('--', J.member(id('S'), 'reds')), J.num(0)), rt('preempt')), [
             J.ret(rt('suspendEntry', id(cx.name), J.array(xargs(cx.fn.arity)))),
           ]),
           ...jump(cx.entry),
@@ -320,7 +323,7 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       // A native runs inside its caller, as a BIF does on the BEAM (an error it raises shows
       // this function in the trace): keep the shadow-stack slot until it returns.
       if (cx.mod.importIsNative(unsigned(a[1]))) {
-        return plain([J.assign(x0, call), J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(x0)]);
+        return plain([J.ret(call)]);
       }
       return tailCall(call);
     }
@@ -346,7 +349,8 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       return plain([J.ret(rt('applyLast', id(`x${n}`), id(`x${n + 1}`), J.array(xargs(n))))]);
     }
     case 'return':
-      return plain([J.expr(J.update('--', J.member(id('S'), 'depth'))), J.ret(x0)]);
+      // No depth bookkeeping: the caller resets S.depth after each call (function.ts).
+      return plain([J.ret(x0)]);
 
     // BIFs.
     case 'bif0':

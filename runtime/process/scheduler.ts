@@ -9,6 +9,7 @@
 import { flushStdout } from '../io/stdout.js';
 import { Halt, runSlice } from './driver.js';
 import type { Priority, Process } from './process.js';
+import { preemption, S } from './state.js';
 import { clearTimers, fireDue, nextDue } from './timers.js';
 
 /** Longest stretch of Erlang execution between two returns to Node's event loop. */
@@ -89,6 +90,20 @@ function anyRunnable(): boolean {
   return queues.max.size + queues.high.size + queues.normal.size + queues.low.size > 0;
 }
 
+/** When the current tick must end (see tick). */
+let tickDeadline = 0;
+
+// A process out of reductions goes on with a fresh budget, without unwinding, when nothing
+// else could run instead: no runnable process, no timer due, no exit signal pending for it,
+// time left in this tick. Under a budget of 1 (--stress) it always suspends, to test that path.
+preemption.mayContinue = () => {
+  if (!running || S.budget <= 1 || anyRunnable()) return false;
+  const p = S.current;
+  if (p === undefined || p.pendingExit !== undefined) return false;
+  if (performance.now() >= tickDeadline) return false;
+  return nextDue() !== 0;
+};
+
 /** Runs slices until TICK_MS has passed or nothing is runnable; then yields or sleeps. */
 function tick(): void {
   scheduled = false;
@@ -96,6 +111,7 @@ function tick(): void {
   running = true;
   try {
     const deadline = performance.now() + TICK_MS;
+    tickDeadline = deadline;
     // The clock is read every 32 slices: context switches can be much shorter than a read.
     for (let n = 0; ; n++) {
       if ((n & 31) === 0) {

@@ -61,6 +61,25 @@ export const S: SchedulerState = {
   exc: undefined,
 };
 
+/**
+ * Whether the running process may simply go on when its reductions run out (installed by
+ * the scheduler): when nothing else wants the scheduler, there is no point unwinding the JS
+ * stack to the heap only to resume the same process at once.
+ */
+export const preemption = { mayContinue: (): boolean => false };
+
+/**
+ * Called when reductions run out or the JS depth bound is passed: true when the activation
+ * must suspend; false when the slice was extended (a fresh budget) and it goes on.
+ */
+export function preempt(): boolean {
+  if (S.depth > S.maxDepth || !preemption.mayContinue()) return true;
+  const p = S.current;
+  if (p !== undefined) p.reductions += S.budget;
+  S.reds = S.budget;
+  return false;
+}
+
 /** Suspends at function entry: the frame will call `fn` again with the same arguments. */
 export function suspendEntry(fn: CompiledFunction, args: Term[]): Term {
   S.pending.push(new Frame(fn, -1, undefined, args, undefined, -1));

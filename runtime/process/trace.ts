@@ -83,10 +83,13 @@ export function capture(e: ErlangException, d: number): void {
     lastLn = ln;
     trace.push(new RawFrame(fn, ln, args));
   };
+  let innermost = true;
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
     const site = S.lns[k];
-    add(SITE_FN[site], SITE_LN[site], k === d ? e.clauseArgs : undefined);
-    if (k === d) lastFn = undefined;
+    if (site < 0) continue; // a tail-calling activation: gone on the BEAM
+    add(SITE_FN[site], SITE_LN[site], innermost ? e.clauseArgs : undefined);
+    if (innermost) lastFn = undefined;
+    innermost = false;
   }
   for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
     add(S.heap[k].fn, siteLine(S.heap[k].ln));

@@ -1,6 +1,6 @@
 (function (R, M, B) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const a0 = R.atom("b");
@@ -20,7 +20,7 @@
   function f0_main_0($r) {
     let L, t, d, x0, x1, x2, x3, y0, y1, y2, y3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f0_main_0, []);
       }
       d = ++S.depth;
@@ -140,6 +140,7 @@
             return suspendAt(f0_main_0, 29, [y0, y1, y2, y3], undefined, LN[d]);
           }
         case 29:
+          S.depth = d;
           y0 = x0;
           x1 = a7;
           LN[d] = B + 4;
@@ -148,6 +149,7 @@
             return suspendAt(f0_main_0, 30, [y0, y1, y2, y3], undefined, LN[d]);
           }
         case 30:
+          S.depth = d;
           t = y0;
           y0 = x0;
           x0 = t;
@@ -161,7 +163,7 @@
           x1 = new Cons(a1, x0);
           x0 = k0;
           LN[d] = B + 6;
-          --S.depth;
+          LN[d] = -1;
           return i2(x0, x1);
         case 11:
           LN[d] = B + 6;
@@ -180,7 +182,7 @@
   function f1_call_2(x0, x1, $r) {
     let L, t, d, x2, x3, y0, y1;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f1_call_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -218,6 +220,7 @@
             return suspendAt(f1_call_2, 100029, [y0, y1], undefined, LN[d]);
           }
         case 100029:
+          S.depth = d;
           x1 = i0();
           x1 = [x1, x0, a7];
           bindMarker(y0, x0);
@@ -251,7 +254,6 @@
           clearMarker(y1);
           x0 = x0[1];
           removeMessage();
-          --S.depth;
           return x0;
         case 16:
           LN[d] = B + 8;
@@ -270,7 +272,7 @@
   function f2_echo_0($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f2_echo_0, []);
       }
       d = ++S.depth;
@@ -320,8 +322,7 @@
           x0 = x0[0];
           LN[d] = B + 10;
           x0 = send(x0, x1);
-          if (--S.reds < 0) {
-            --S.depth;
+          if (--S.reds < 0 && preempt()) {
             return suspendEntry(f2_echo_0, []);
           }
           L = 19;
@@ -334,7 +335,6 @@
           }
           removeMessage();
           x0 = a10;
-          --S.depth;
           return x0;
         case 22:
           LN[d] = B + 10;
@@ -353,7 +353,7 @@
   function f3_module_info_0($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f3_module_info_0, []);
       }
       d = ++S.depth;
@@ -381,7 +381,7 @@
         case 25:
           LN[d] = B + 11;
           x0 = a11;
-          --S.depth;
+          LN[d] = -1;
           return i4(x0);
         default:
           throw new Error("codegen_receive:module_info/0: no label " + L);
@@ -391,7 +391,7 @@
   function f4_module_info_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f4_module_info_1, [x0]);
       }
       d = ++S.depth;
@@ -421,7 +421,7 @@
           LN[d] = B + 12;
           x1 = x0;
           x0 = a11;
-          --S.depth;
+          LN[d] = -1;
           return i5(x0, x1);
         default:
           throw new Error("codegen_receive:module_info/1: no label " + L);

@@ -1,6 +1,6 @@
 (function (R, M, B) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const k0 = M.literals[0];
@@ -23,7 +23,7 @@
   function f0_main_0($r) {
     let L, t, d, x0, x1, x2, x3, y0;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f0_main_0, []);
       }
       d = ++S.depth;
@@ -58,11 +58,13 @@
             return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
           }
         case 31:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
           }
         case 32:
+          S.depth = d;
           x0 = k0;
           LN[d] = B + 2;
           x0 = f9__main_0_lc$_0_1_0__1(x0);
@@ -70,11 +72,13 @@
             return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
           }
         case 33:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
           }
         case 34:
+          S.depth = d;
           x1 = 3;
           x0 = 6;
           LN[d] = B + 3;
@@ -83,6 +87,7 @@
             return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
           }
         case 35:
+          S.depth = d;
           y0 = x0;
           x1 = 0;
           x0 = 1;
@@ -91,12 +96,14 @@
             return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
           }
         case 36:
+          S.depth = d;
           x0 = [y0, x0];
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
           }
         case 37:
+          S.depth = d;
           x0 = 10;
           LN[d] = B + 4;
           x0 = f4_adder_1(x0);
@@ -104,6 +111,7 @@
             return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
           }
         case 38:
+          S.depth = d;
           x1 = x0;
           x0 = 5;
           x0 = callFun(x1, [x0]);
@@ -111,11 +119,13 @@
             return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
           }
         case 39:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
           }
         case 40:
+          S.depth = d;
           x1 = a0;
           x0 = k1;
           LN[d] = B + 5;
@@ -124,13 +134,14 @@
             return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
           }
         case 41:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
           }
         case 42:
+          S.depth = d;
           x0 = a1;
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:main/0: no label " + L);
@@ -140,7 +151,7 @@
   function f1_count_2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f1_count_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -173,15 +184,13 @@
             continue;
           }
           x0 = x1;
-          --S.depth;
           return x0;
         case 5:
           LN[d] = B + 7;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
           x0 = x2;
-          if (--S.reds < 0) {
-            --S.depth;
+          if (--S.reds < 0 && preempt()) {
             return suspendEntry(f1_count_2, [x0, x1]);
           }
           L = 4;
@@ -194,7 +203,7 @@
   function f2_classify_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f2_classify_1, [x0]);
       }
       d = ++S.depth;
@@ -229,7 +238,6 @@
             L = 11;
             continue;
           }
-          --S.depth;
           return x0;
         case 8:
           switch (x0) {
@@ -245,11 +253,9 @@
           }
         case 9:
           x0 = a3;
-          --S.depth;
           return x0;
         case 10:
           x0 = a4;
-          --S.depth;
           return x0;
         case 11:
           if (!(x0 instanceof Cons || x0 === NIL)) {
@@ -257,7 +263,6 @@
             continue;
           }
           x0 = a5;
-          --S.depth;
           return x0;
         case 12:
           LN[d] = B + 8;
@@ -267,7 +272,6 @@
           }
           x0 = i3(x0);
           x0 = [a6, x0];
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:classify/1: no label " + L);
@@ -277,7 +281,7 @@
   function f3_safe_div_2(x0, x1, $r) {
     let L, t, d, x2, x3, y0, C = [];
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f3_safe_div_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -321,7 +325,6 @@
               x0 = typeof x0 === "number" && typeof x1 === "number" && x1 !== 0 ? (x0 - x0 % x1) / x1 + 0 : i4(x0, x1);
               C.pop();
               x0 = [a1, x0];
-              --S.depth;
               return x0;
             case 15:
               LN[d] = B + 10;
@@ -338,7 +341,6 @@
                 continue;
               }
               x0 = k2;
-              --S.depth;
               return x0;
             case 16:
               LN[d] = B + 10;
@@ -364,7 +366,7 @@
   function f4_adder_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f4_adder_1, [x0]);
       }
       d = ++S.depth;
@@ -393,7 +395,6 @@
         case 18:
           LN[d] = B + 11;
           x0 = makeFun(0, [x0]);
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:adder/1: no label " + L);
@@ -403,7 +404,7 @@
   function f5_tag_2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f5_tag_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -445,7 +446,6 @@
           x1 = [x1, x2];
           x0 = mapPut(x0, [a10, a11]);
           x0 = mapUpdate(x0, [a9, x1]);
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:tag/2: no label " + L);
@@ -455,7 +455,7 @@
   function f6_module_info_0($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f6_module_info_0, []);
       }
       d = ++S.depth;
@@ -483,7 +483,7 @@
         case 22:
           LN[d] = B + 13;
           x0 = a12;
-          --S.depth;
+          LN[d] = -1;
           return i5(x0);
         default:
           throw new Error("codegen_shapes:module_info/0: no label " + L);
@@ -493,7 +493,7 @@
   function f7_module_info_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f7_module_info_1, [x0]);
       }
       d = ++S.depth;
@@ -523,7 +523,7 @@
           LN[d] = B + 14;
           x1 = x0;
           x0 = a12;
-          --S.depth;
+          LN[d] = -1;
           return i6(x0, x1);
         default:
           throw new Error("codegen_shapes:module_info/1: no label " + L);
@@ -533,7 +533,7 @@
   function f8__adder_1_fun_0__2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
       }
       d = ++S.depth;
@@ -563,7 +563,6 @@
         case 26:
           LN[d] = B + 15;
           x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:-adder/1-fun-0-/2: no label " + L);
@@ -573,7 +572,7 @@
   function f9__main_0_lc$_0_1_0__1(x0, $r) {
     let L, t, d, x1, x2, x3, y0;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
       }
       d = ++S.depth;
@@ -614,6 +613,7 @@
             return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
           }
         case 900031:
+          S.depth = d;
           t = y0;
           y0 = x0;
           x0 = t;
@@ -622,11 +622,10 @@
             return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
           }
         case 900032:
+          S.depth = d;
           x0 = new Cons(y0, x0);
-          --S.depth;
           return x0;
         case 29:
-          --S.depth;
           return x0;
         default:
           throw new Error("codegen_shapes:-main/0-lc$^0/1-0-/1: no label " + L);

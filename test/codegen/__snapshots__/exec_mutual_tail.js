@@ -1,6 +1,6 @@
 (function (R, M, B) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const a0 = R.atom("ok");
@@ -13,7 +13,7 @@
   function f0_main_0($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f0_main_0, []);
       }
       d = ++S.depth;
@@ -47,11 +47,13 @@
             return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
           }
         case 23:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
           }
         case 24:
+          S.depth = d;
           x1 = 0;
           x0 = 10000000;
           LN[d] = B + 2;
@@ -60,11 +62,13 @@
             return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
           }
         case 25:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
           }
         case 26:
+          S.depth = d;
           x0 = 1000001;
           LN[d] = B + 3;
           x0 = f4_even_1(x0);
@@ -72,13 +76,14 @@
             return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
           }
         case 27:
+          S.depth = d;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
           }
         case 28:
+          S.depth = d;
           x0 = a0;
-          --S.depth;
           return x0;
         default:
           throw new Error("exec_mutual_tail:main/0: no label " + L);
@@ -88,7 +93,7 @@
   function f1_ping_2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f1_ping_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -121,13 +126,12 @@
             continue;
           }
           x0 = [a1, x1];
-          --S.depth;
           return x0;
         case 5:
           LN[d] = B + 5;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
-          --S.depth;
+          LN[d] = -1;
           return f2_pong_2(x0, x1);
         default:
           throw new Error("exec_mutual_tail:ping/2: no label " + L);
@@ -137,7 +141,7 @@
   function f2_pong_2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f2_pong_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -170,13 +174,12 @@
             continue;
           }
           x0 = [a2, x1];
-          --S.depth;
           return x0;
         case 8:
           LN[d] = B + 7;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
-          --S.depth;
+          LN[d] = -1;
           return f1_ping_2(x0, x1);
         default:
           throw new Error("exec_mutual_tail:pong/2: no label " + L);
@@ -186,7 +189,7 @@
   function f3_loop_2(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f3_loop_2, [x0, x1]);
       }
       d = ++S.depth;
@@ -219,15 +222,13 @@
             continue;
           }
           x0 = x1;
-          --S.depth;
           return x0;
         case 11:
           LN[d] = B + 9;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
           x0 = x2;
-          if (--S.reds < 0) {
-            --S.depth;
+          if (--S.reds < 0 && preempt()) {
             return suspendEntry(f3_loop_2, [x0, x1]);
           }
           L = 10;
@@ -240,7 +241,7 @@
   function f4_even_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f4_even_1, [x0]);
       }
       d = ++S.depth;
@@ -272,12 +273,11 @@
             continue;
           }
           x0 = a3;
-          --S.depth;
           return x0;
         case 14:
           LN[d] = B + 11;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-          --S.depth;
+          LN[d] = -1;
           return f5_odd_1(x0);
         default:
           throw new Error("exec_mutual_tail:even/1: no label " + L);
@@ -287,7 +287,7 @@
   function f5_odd_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f5_odd_1, [x0]);
       }
       d = ++S.depth;
@@ -319,12 +319,11 @@
             continue;
           }
           x0 = a4;
-          --S.depth;
           return x0;
         case 17:
           LN[d] = B + 13;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
-          --S.depth;
+          LN[d] = -1;
           return f4_even_1(x0);
         default:
           throw new Error("exec_mutual_tail:odd/1: no label " + L);
@@ -334,7 +333,7 @@
   function f6_module_info_0($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f6_module_info_0, []);
       }
       d = ++S.depth;
@@ -362,7 +361,7 @@
         case 19:
           LN[d] = B + 14;
           x0 = a5;
-          --S.depth;
+          LN[d] = -1;
           return i4(x0);
         default:
           throw new Error("exec_mutual_tail:module_info/0: no label " + L);
@@ -372,7 +371,7 @@
   function f7_module_info_1(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
-      if (--S.reds < 0 || S.depth > S.maxDepth) {
+      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
         return suspendEntry(f7_module_info_1, [x0]);
       }
       d = ++S.depth;
@@ -402,7 +401,7 @@
           LN[d] = B + 15;
           x1 = x0;
           x0 = a5;
-          --S.depth;
+          LN[d] = -1;
           return i5(x0, x1);
         default:
           throw new Error("exec_mutual_tail:module_info/1: no label " + L);
