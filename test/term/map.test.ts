@@ -220,8 +220,26 @@ describe('big maps', () => {
     let half = m;
     for (const k of keys.slice(0, 50_000)) half = mapRemove(half, k);
     expect(half.size).toBe(50_000);
-    expect(exactEqual(half, fromKeys(keys.slice(50_000), (k) => (k as number) & 1023))).toBe(true);
+    const halfDirect = fromKeys(keys.slice(50_000), (k) => (k as number) & 1023);
+    expect(exactEqual(half, halfDirect)).toBe(true);
+    expect(half.keys).toEqual(halfDirect.keys); // removals collapse to the layout of a fresh build
     expect(m.size).toBe(100_000);
+  });
+
+  it('removals down to a few keys leave the layout a fresh build has, display included', () => {
+    const keys: Term[] = [...range(0, 2999).map((i) => (i * 2654435761) % 4294967296), ...range(1, 40).map((i) => float(i))];
+    let m = fromKeys(keys);
+    const order = shuffled(keys, 9);
+    for (let n = 0; n < order.length - 33; n++) {
+      m = mapRemove(m, order[n]);
+      if (n % 97 === 0 || n > order.length - 40) {
+        const direct = fromKeys(order.slice(n + 1));
+        expect(formatDisplay(m)).toBe(formatDisplay(direct));
+        expect(m.keys).toEqual(direct.keys);
+      }
+    }
+    expect(m.root).toBeDefined();
+    expect(mapRemove(m, order[order.length - 33]).root).toBeUndefined();
   });
 
   it('keys whose 32-bit hashes collide (found by search) live at depth 8 and below', () => {
