@@ -69,17 +69,25 @@ function mapNext(path: Term, m: Term, acc: Term): Term {
     return out;
   }
   const max = acc !== ITERATOR ? Infinity : path === 0 ? FIRST_BATCH : BATCH;
-  const slice = hamtSlice(m.root, path as number | bigint, max);
-  if (slice === undefined) badarg([path, m, acc]);
-  const { leaves, next } = slice;
   if (acc !== ITERATOR) {
     let out = acc;
-    for (const l of leaves) out = new Cons([l.key, l.value], out);
+    const next = hamtSlice(m.root, path as number | bigint, max, (k, v) => {
+      out = new Cons([k, v], out);
+    });
+    if (next === null) badarg([path, m, acc]);
     return out;
   }
-  let out: Term = next === undefined ? NONE : new Cons(next, m);
-  for (let i = leaves.length - 1; i >= 0; i--) out = [leaves[i].key, leaves[i].value, out];
-  return out;
+  // The batch is built front to back, each tuple's tail filled in when the next one exists.
+  const head: Term[] = [NONE, NONE, NONE];
+  let last = head;
+  const next = hamtSlice(m.root, path as number | bigint, max, (k, v) => {
+    const t: Term[] = [k, v, NONE];
+    last[2] = t;
+    last = t;
+  });
+  if (next === null) badarg([path, m, acc]);
+  last[2] = next === undefined ? NONE : new Cons(next, m);
+  return head[2];
 }
 
 /** maps:keys/values order: a small map's sorted keys; a large map's iteration reversed. */

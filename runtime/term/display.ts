@@ -9,7 +9,7 @@ import { Atom } from './atom.js';
 import { BitString } from './binary.js';
 import { ErlFloat } from './float.js';
 import { Cons, NIL } from './list.js';
-import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
+import { ErlMap, slotAt, slotCount, type HamtNode } from './map.js';
 import { formatTerm, quoteChars } from './print.js';
 import type { Term } from './term.js';
 
@@ -81,9 +81,9 @@ export function formatDisplay(t: Term): string {
 
 function hamtNode(n: HamtNode): string {
   const items: string[] = [];
-  for (let i = 1; i < n.length; i++) {
-    const c = n[i] as HamtEntry;
-    items.push(c instanceof HamtLeaf ? formatDisplay(new Cons(c.key, c.value)) : hamtNode(c));
+  for (let i = 0; i < slotCount(n); i++) {
+    const c = slotAt(n, i);
+    items.push(typeof c === 'number' ? formatDisplay(new Cons(n[c] as Term, n[c + 1] as Term)) : hamtNode(c));
   }
-  return `<${n[0].toString(16)}>{${items.join(',')}}`;
+  return `<${((n[0] as number) | (n[1] as number)).toString(16)}>{${items.join(',')}}`;
 }

@@ -16,7 +16,7 @@ import { ErlFloat } from './float.js';
 import { ExportFun, LocalFun } from './fun.js';
 import { Pid, Port, Ref } from './identity.js';
 import { Cons, NIL } from './list.js';
-import { ErlMap, HamtLeaf, type HamtEntry, type HamtNode } from './map.js';
+import { ErlMap, slotAt, slotCount, type HamtNode } from './map.js';
 import { blockHash, GOLDEN, mix } from './jenkins.js';
 import type { Term } from './term.js';
 
@@ -203,9 +203,9 @@ function hashTerm(h: number, root: Term): number {
 
 /** A HAMT node's slots, pushed so that they pop last slot first (key before value). */
 function pushChildren(stack: unknown[], n: HamtNode): void {
-  for (let i = 1; i < n.length; i++) {
-    const c = n[i] as HamtEntry;
-    if (c instanceof HamtLeaf) stack.push(c.value, c.key);
+  for (let i = 0; i < slotCount(n); i++) {
+    const c = slotAt(n, i);
+    if (typeof c === 'number') stack.push(n[c + 1], n[c]);
     else stack.push(c, NODE);
   }
 }

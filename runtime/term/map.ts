@@ -37,9 +37,9 @@ export class ErlMap {
   private fill(): [Term[], Term[]] {
     const ks: Term[] = [];
     const vs: Term[] = [];
-    forEachLeaf(this.root!, (l) => {
-      ks.push(l.key);
-      vs.push(l.value);
+    forEachLeaf(this.root!, (k, v) => {
+      ks.push(k);
+      vs.push(v);
     });
     this.k = ks;
     this.v = vs;
@@ -47,44 +47,59 @@ export class ErlMap {
   }
 }
 
-/** A key/value pair in a HAMT, with the key's depth-0 hash (hash-internal.ts) cached. */
-export class HamtLeaf {
-  constructor(
-    readonly key: Term,
-    readonly value: Term,
-    readonly hash: number,
-  ) {}
+/**
+ * A HAMT node: `[datamap, nodemap, k0, v0, k1, v1, ..., node0, node1, ...]`. Bit i of
+ * `datamap` is set when the slot for hash nibble i holds a key/value pair, bit i of `nodemap`
+ * when it holds a child node; the pairs follow inline in nibble order, then the children in
+ * nibble order. The slots in nibble order (pairs and children interleaved by their bits) are
+ * the node's slots in OTP's layout; keeping pairs inline saves an object and a pointer chase
+ * per key. A node at hamt.ts's collision level has both maps 0 and holds only pairs, in
+ * insertion order.
+ */
+export type HamtNode = readonly unknown[];
+
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** How many slots (pairs and children) a node has. */
+export function slotCount(n: HamtNode): number {
+  const used = (n[0] as number) | (n[1] as number);
+  return used === 0 ? (n.length - 2) >> 1 : popcount(used);
 }
 
 /**
- * A HAMT node, `[bitmap, ...slots]`: bit i of the bitmap is set when the slot for hash nibble i
- * is used, and the used slots follow in nibble order, each a leaf or a node. One array per
- * node, so a lookup touches one object per level. (A node at hamt.ts's collision level is a
- * plain list of leaves whose hashes never differ; its bitmap is 0.)
+ * Slot `i` of a node in OTP's order: the index of its key in the node array (the value
+ * follows it) when the slot holds a pair, else the child node.
  */
-export type HamtNode = readonly [bitmap: number, ...slots: HamtEntry[]];
-
-export type HamtEntry = HamtLeaf | HamtNode;
+export function slotAt(n: HamtNode, i: number): number | HamtNode {
+  const dm = n[0] as number;
+  const nm = n[1] as number;
+  let used = dm | nm;
+  if (used === 0) return 2 + 2 * i;
+  for (let j = 0; j < i; j++) used &= used - 1;
+  const bit = used & -used;
+  if (dm & bit) return 2 + 2 * popcount(dm & (bit - 1));
+  return n[2 + 2 * popcount(dm) + popcount(nm & (bit - 1))] as HamtNode;
+}
 
 /** Depth-first, slots in nibble order: the order OTP iterates a HAMT in. */
-export function forEachLeaf(root: HamtNode, fn: (leaf: HamtLeaf) => void): void {
-  const nodes: HamtNode[] = [root];
-  const next: number[] = [1];
-  while (nodes.length > 0) {
-    const top = nodes.length - 1;
-    const node = nodes[top];
-    const i = next[top];
-    if (i === node.length) {
-      nodes.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = i + 1;
-    const c = node[i] as HamtEntry;
-    if (c instanceof HamtLeaf) fn(c);
-    else {
-      nodes.push(c);
-      next.push(1);
-    }
+export function forEachLeaf(root: HamtNode, fn: (key: Term, value: Term) => void): void {
+  const dm = root[0] as number;
+  const nm = root[1] as number;
+  if ((dm | nm) === 0) {
+    for (let i = 2; i < root.length; i += 2) fn(root[i] as Term, root[i + 1] as Term);
+    return;
+  }
+  let d = 2;
+  let c = 2 + 2 * popcount(dm);
+  for (let used = dm | nm; used !== 0; used &= used - 1) {
+    if (dm & used & -used) {
+      fn(root[d] as Term, root[d + 1] as Term);
+      d += 2;
+    } else forEachLeaf(root[c++] as HamtNode, fn);
   }
 }

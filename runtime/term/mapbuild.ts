@@ -13,7 +13,7 @@ export const SMALL_MAP_LIMIT = 32;
 
 const NONE: readonly Term[] = [];
 export const EMPTY_MAP = new ErlMap(NONE, NONE);
-const EMPTY_ROOT: HamtNode = [0];
+const EMPTY_ROOT: HamtNode = [0, 0];
 
 /** The large map with this HAMT (its keys and values arrays are filled on demand). */
 export function fromRoot(root: HamtNode, size: number): ErlMap {
@@ -60,7 +60,7 @@ export function largeMap(keys: readonly Term[], values: readonly Term[]): ErlMap
 /** The small map holding a HAMT's associations (a large map shrinking to the limit). */
 export function smallFromRoot(root: HamtNode): ErlMap {
   const pairs: [Term, Term][] = [];
-  forEachLeaf(root, (l) => pairs.push([l.key, l.value]));
+  forEachLeaf(root, (k, v) => pairs.push([k, v]));
   pairs.sort((a, b) => mapKeyCompare(a[0], b[0]));
   return new ErlMap(
     pairs.map((p) => p[0]),

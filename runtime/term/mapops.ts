@@ -7,20 +7,31 @@
  * a small map's put and update keep the old key, a large map's take the new one, and merge
  * takes the right-hand map's key.
  */
-import { mapKeyCompare } from './compare.js';
+import { Atom } from './atom.js';
+import { compareAtoms, mapKeyCompare } from './compare.js';
 import { changedSize, hamtGet, hamtPut, hamtRemove } from './hamt.js';
 import { mapHash } from './hash-internal.js';
 import { ErlMap } from './map.js';
 import { fromRoot, largeMap, SMALL_MAP_LIMIT, smallFromRoot } from './mapbuild.js';
 import type { Term } from './term.js';
 
+/** `mapKeyCompare`, with integers and atoms (the usual keys) decided without the walker. */
+function keyCompare(a: Term, b: Term): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Atom && b instanceof Atom) return compareAtoms(a, b);
+  return mapKeyCompare(a, b);
+}
+
 /** Index of `key` in sorted `keys`, or -(insertion point + 1). */
 function find(keys: readonly Term[], key: Term): number {
+  // Most lookups find the very key object (atoms are interned, small integers are values).
+  const n = keys.length;
+  for (let i = 0; i < n; i++) if (keys[i] === key) return i;
   let lo = 0;
-  let hi = keys.length - 1;
+  let hi = n - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = mapKeyCompare(keys[mid], key);
+    const c = keyCompare(keys[mid], key);
     if (c === 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;

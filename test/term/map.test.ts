@@ -2,6 +2,7 @@
 // layout independent of history, term order, merge, from_list, and big maps.
 import { describe, expect, it } from 'vitest';
 import { atom } from '../../runtime/term/atom.js';
+import { binaryFromString } from '../../runtime/term/binary.js';
 import { compare, equal, exactEqual, mapKeyCompare } from '../../runtime/term/compare.js';
 import { formatDisplay } from '../../runtime/term/display.js';
 import { float } from '../../runtime/term/float.js';
@@ -220,8 +221,26 @@ describe('big maps', () => {
     let half = m;
     for (const k of keys.slice(0, 50_000)) half = mapRemove(half, k);
     expect(half.size).toBe(50_000);
-    expect(exactEqual(half, fromKeys(keys.slice(50_000), (k) => (k as number) & 1023))).toBe(true);
+    const halfDirect = fromKeys(keys.slice(50_000), (k) => (k as number) & 1023);
+    expect(exactEqual(half, halfDirect)).toBe(true);
+    expect(half.keys).toEqual(halfDirect.keys); // removals collapse to the layout of a fresh build
     expect(m.size).toBe(100_000);
+  });
+
+  it('removals down to a few keys leave the layout a fresh build has, display included', () => {
+    const keys: Term[] = [...range(0, 2999).map((i) => (i * 2654435761) % 4294967296), ...range(1, 40).map((i) => float(i))];
+    let m = fromKeys(keys);
+    const order = shuffled(keys, 9);
+    for (let n = 0; n < order.length - 33; n++) {
+      m = mapRemove(m, order[n]);
+      if (n % 97 === 0 || n > order.length - 40) {
+        const direct = fromKeys(order.slice(n + 1));
+        expect(formatDisplay(m)).toBe(formatDisplay(direct));
+        expect(m.keys).toEqual(direct.keys);
+      }
+    }
+    expect(m.root).toBeDefined();
+    expect(mapRemove(m, order[order.length - 33]).root).toBeUndefined();
   });
 
   it('keys whose 32-bit hashes collide (found by search) live at depth 8 and below', () => {
@@ -259,5 +278,49 @@ describe('big maps', () => {
     const withPids = mapPutPairs(m, [pids[0], 1, pids[1], 2]);
     expect(mapGet(withPids, pids[0])).toBe(1);
     expect(mapGet(withPids, pids[1])).toBe(2);
+  });
+});
+
+describe('small-map lookups by identity and by the fast comparisons', () => {
+  it('mixed keys against a model: integers vs floats, bigints, atoms, tuples, binaries', () => {
+    const pool: Term[] = [
+      0, 1, -1, 2, 31, 2 ** 40, -(2 ** 53) + 1, 2n ** 64n, -(2n ** 70n),
+      float(0), float(1), float(-1), float(2.5),
+      atom('a'), atom('b'), atom('ab'), atom('é'), atom('z'),
+      [1, 2], [1, atom('a')], [], binaryFromString('k'), binaryFromString('kk'),
+    ];
+    // Equal but not identical copies: found by comparison, not identity.
+    const copies = (k: Term): Term =>
+      typeof k === 'bigint' ? BigInt(k.toString()) : Array.isArray(k) ? [...k] : k;
+    const r = mulberry32(11);
+    let m = EMPTY_MAP;
+    const model: [Term, Term][] = [];
+    for (let step = 0; step < 3000; step++) {
+      const k = pool[Math.floor(r() * pool.length)];
+      const probe = r() < 0.5 ? copies(k) : k;
+      const op = r();
+      const at = model.findIndex(([mk]) => exactEqual(mk, probe));
+      if (op < 0.5) {
+        m = put(m, probe, step);
+        if (at >= 0) model[at][1] = step;
+        else model.push([probe, step]);
+      } else if (op < 0.7) {
+        const u = mapUpdatePairs(m, [probe, -step]);
+        expect(u instanceof ErlMap).toBe(at >= 0);
+        if (u instanceof ErlMap) (m = u), (model[at][1] = -step);
+      } else if (op < 0.85) {
+        m = mapRemove(m, probe);
+        if (at >= 0) model.splice(at, 1);
+      }
+      expect(mapGet(m, probe)).toBe(model.find(([mk]) => exactEqual(mk, probe))?.[1]);
+      expect(m.size).toBe(model.length);
+      expect(m.root).toBeUndefined();
+      expect(m.keys).toEqual(sortedKeys(m));
+    }
+    // 1 and 1.0, 0 and 0.0 stay apart.
+    const ints = fromKeys([1, 0, float(1), float(0)]);
+    expect(ints.size).toBe(4);
+    expect(mapGet(ints, 1)).toBe(1);
+    expect(exactEqual(mapGet(ints, float(1))!, float(1))).toBe(true);
   });
 });
