@@ -131,7 +131,10 @@ export function utf16Size(v: Term): number {
 // ---------------------------------------------------------------------------------------------
 // Writable (appendable) buffers
 
-/** A buffer that appended binaries are views of; `latest` is the longest of them. */
+/**
+ * A buffer that appended binaries are prefixes of; `latest` is the longest of them, the only
+ * one appending to writes in place. Each such binary points here through `BitString.wb`.
+ */
 class Writable {
   constructor(
     readonly buf: Uint8Array,
@@ -139,22 +142,18 @@ class Writable {
   ) {}
 }
 
-const WRITABLES = new WeakMap<ArrayBufferLike, Writable>();
-/** One-entry cache: the loop appending to one accumulator never touches the WeakMap. */
-let lastWritable: Writable | null = null;
-
+/** The writable buffer `bin` is the latest binary of, if any (its bit size may be unaligned). */
 function writableOf(bin: BitString): Writable | undefined {
-  const c = lastWritable;
-  if (c !== null && c.latest === bin) return c;
-  const w = WRITABLES.get(bin.bytes.buffer);
-  return w !== undefined && w.latest === bin ? w : undefined;
+  const w = bin.wb as Writable | null;
+  return w !== null && w.latest === bin ? w : undefined;
 }
 
-function registerWritable(buf: Uint8Array, latest: BitString): Writable {
-  const w = new Writable(buf, latest);
-  WRITABLES.set(buf.buffer, w);
-  lastWritable = w;
-  return w;
+/** A new writable buffer whose latest binary is its first `bits` bits. */
+function newWritable(buf: Uint8Array, bits: number): BitString {
+  const w = new Writable(buf, EMPTY_BIN);
+  const r = new BitString(null, bits, w);
+  w.latest = r;
+  return r;
 }
 
 /** True when appending to `bin` would write in place (it is the latest binary of its buffer). */
@@ -163,15 +162,12 @@ export function isWritable(bin: BitString): boolean {
 }
 
 /**
- * `bs_init_writable` (OTP <= 24; x0 = size hint in bytes, result in x0): an empty binary with
- * spare capacity, to be appended to.
+ * `bs_init_writable` (OTP <= 24, and binary comprehensions; x0 = size hint in bytes, result in
+ * x0): an empty binary with spare capacity, to be appended to.
  */
 export function initWritable(sizeHint: Term): BitString {
   const hint = typeof sizeHint === 'number' && sizeHint > 0 ? Math.min(sizeHint, 1 << 20) : 0;
-  const buf = new Uint8Array(Math.max(256, hint));
-  const r = new BitString(buf.subarray(0, 0), 0);
-  registerWritable(buf, r);
-  return r;
+  return newWritable(new Uint8Array(Math.max(16, hint)), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +246,7 @@ function bigBitLength(v: bigint): number {
 }
 
 const EMPTY = new Uint8Array(0);
+const EMPTY_BIN = new BitString(EMPTY, 0);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -335,15 +332,13 @@ export class BitWriter {
       if (buf.length !== n) buf = buf.length > 64 && n < buf.length >>> 1 ? buf.slice(0, n) : buf.subarray(0, n);
       return new BitString(buf, pos);
     }
-    const r = new BitString(new Uint8Array(buf.buffer, buf.byteOffset, n), pos);
     const wb = this.wb;
     if (wb !== null && wb.buf === buf) {
+      const r = new BitString(null, pos, wb);
       wb.latest = r;
-      lastWritable = wb;
-    } else {
-      registerWritable(buf, r);
+      return r;
     }
-    return r;
+    return newWritable(buf, pos);
   }
 
   // -------------------------------------------------------------------------------------------
