@@ -294,33 +294,55 @@ export class BitWriter {
    * multiple of `unit`. Writes in place when `bin` is the latest binary of a writable buffer.
    */
   static append(bin: Term, unit: number, extraBits = 0): BitWriter {
+    return new BitWriter(0).beginAppend(bin, unit, extraBits);
+  }
+
+  /**
+   * Restarts this writer on a fresh construction of exactly `totalBits` bits (system_limit
+   * beyond MAX_BITS): what generated code does with the shared writer `BSW` for each
+   * `bs_create_bin` without an append segment.
+   */
+  begin(totalBits: number): this {
+    if (totalBits > MAX_BITS) systemLimit();
+    const n = (totalBits + 7) >>> 3;
+    this.buf = n > 0 ? new Uint8Array(n) : EMPTY;
+    this.cap = n * 8;
+    this.pos = 0;
+    this.wb = null;
+    this.appending = false;
+    return this;
+  }
+
+  /** Restarts this writer on an append to `bin` (see `BitWriter.append`). */
+  beginAppend(bin: Term, unit: number, extraBits: number): this {
     if (!(bin instanceof BitString)) return badarg();
     const size = bin.bitSize;
     if (unit > 1 && size % unit !== 0) badarg();
-    const w = new BitWriter(0);
-    w.appending = true;
-    w.pos = size;
+    if (extraBits > MAX_BITS) systemLimit();
+    this.appending = true;
+    this.pos = size;
     const wb = (size & 7) === 0 ? writableOf(bin) : undefined;
     if (wb !== undefined) {
       const buf = wb.buf;
-      w.buf = buf;
-      w.cap = buf.length * 8;
-      w.wb = wb;
+      this.buf = buf;
+      this.cap = buf.length * 8;
+      this.wb = wb;
       // Bytes past the latest binary may hold an aborted construction: the writer relies on
       // the bits after its position (in the current byte) being zero.
       const i = size >>> 3;
       if (i < buf.length) buf[i] = 0;
-      if (extraBits > 0 && size + extraBits > w.cap) w.grow(extraBits);
-      return w;
+      if (extraBits > 0 && size + extraBits > this.cap) this.grow(extraBits);
+      return this;
     }
+    this.wb = null;
     const need = (size + Math.max(0, extraBits) + 7) >>> 3;
     const cap = Math.min(Math.max(256, need * 2), (MAX_BITS + 7) >>> 3);
     if (need > cap) systemLimit();
     const buf = new Uint8Array(cap);
     buf.set(bin.bytes);
-    w.buf = buf;
-    w.cap = cap * 8;
-    return w;
+    this.buf = buf;
+    this.cap = cap * 8;
+    return this;
   }
 
   /** The finished bitstring (`Dst` of bs_create_bin; after the last bs_put_* in OTP <= 24). */
@@ -328,6 +350,8 @@ export class BitWriter {
     const pos = this.pos;
     const n = (pos + 7) >>> 3;
     let buf = this.buf;
+    this.buf = EMPTY; // a shared writer keeps no buffer alive
+    this.cap = 0;
     if (!this.appending) {
       if (buf.length !== n) buf = buf.length > 64 && n < buf.length >>> 1 ? buf.slice(0, n) : buf.subarray(0, n);
       return new BitString(buf, pos);
@@ -691,6 +715,31 @@ export class BitWriter {
     if (typeof v !== 'number' || v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return badarg();
     this.int(v, 32, flags);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specialised bs_create_bin (compiler/codegen/bits.ts)
+
+/**
+ * The writer generated code builds with: `BSW.begin(Total)` (or `BSW.beginAppend(Bin, Unit,
+ * Total)`), one call per segment, `Dst = BSW.finish()`. No Erlang code runs between those
+ * calls, so one shared writer serves every construction; an exception half-way leaves it to
+ * be restarted by the next `begin`.
+ */
+export const BSW = new BitWriter(0);
+
+/** Size of a `binary` segment of size `all`: badarg unless a bitstring, a multiple of unit. */
+export function binAllBits(v: Term, unit: number): number {
+  if (!(v instanceof BitString)) return badarg();
+  const bits = v.bitSize;
+  if (unit > 1 && bits % unit !== 0) badarg();
+  return bits;
+}
+
+/** Size of a `utf8` / `utf16` / `utf32` segment (`kind` 8, 16 or 32): badarg unless a code point. */
+export function utfBits(v: Term, kind: number): number {
+  checkCodePoint(v);
+  return kind === 8 ? utf8Size(v) * 8 : kind === 16 ? utf16Size(v) * 8 : 32;
 }
 
 // ---------------------------------------------------------------------------------------------
