@@ -287,14 +287,29 @@ export function bitMatch(cx: FunctionContext, op: string, a: Operand[]): J.Stmt[
       return get(cx, a[0], J.call(id('startMatch'), [V(1)]), a[3]);
     case 'bs_start_match4':
       return get(cx, a[0], J.call(id('startMatch'), [V(2)]), a[3]);
-    case 'bs_get_integer2':
-      return get(cx, a[0], method(V(1), 'integer', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
-    case 'bs_get_float2':
+    case 'bs_get_integer2': {
+      // Literal sizes: the bit count folded (`int`), and `X:8` unsigned as `u8`.
+      const lit = literalSize(a[3]);
+      const flags = flagsOf(a[5]);
+      if (lit === undefined) return get(cx, a[0], method(V(1), 'integer', [V(3), J.num(unsigned(a[4])), J.num(flags)]), a[6]);
+      const bits = lit * unsigned(a[4]);
+      return get(cx, a[0], bits === 8 && (flags & 0x04) === 0 ? method(V(1), 'u8', []) : method(V(1), 'int', [J.num(bits), J.num(flags)]), a[6]);
+    }
+    case 'bs_get_float2': {
+      const lit = literalSize(a[3]);
+      if (lit !== undefined) return get(cx, a[0], method(V(1), 'floatBits', [J.num(lit * unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
       return get(cx, a[0], method(V(1), 'float', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
-    case 'bs_get_binary2':
+    }
+    case 'bs_get_binary2': {
+      const lit = literalSize(a[3]);
+      if (lit !== undefined) return get(cx, a[0], method(V(1), 'binaryBits', [J.num(lit * unsigned(a[4]))]), a[6]);
       return get(cx, a[0], isAll(a[3]) ? method(V(1), 'binaryAll', [J.num(unsigned(a[4]))]) : method(V(1), 'binary', [V(3), J.num(unsigned(a[4]))]), a[6]);
-    case 'bs_skip_bits2':
+    }
+    case 'bs_skip_bits2': {
+      const lit = literalSize(a[2]);
+      if (lit !== undefined) return failUnless(a[0], method(V(1), 'skipBits', [J.num(lit * unsigned(a[3]))]));
       return isAll(a[2]) ? failUnless(a[0], method(V(1), 'testUnit', [J.num(unsigned(a[3]))])) : failUnless(a[0], method(V(1), 'skip', [V(2), J.num(unsigned(a[3]))]));
+    }
     case 'bs_test_tail2':
       return failUnless(a[0], method(V(1), 'testTail', [J.num(unsigned(a[2]))]));
     case 'bs_test_unit':

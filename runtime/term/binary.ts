@@ -28,6 +28,16 @@ export class BitString {
     return b !== null ? b : this.view();
   }
 
+  /**
+   * A buffer whose first ceil(bitSize / 8) bytes are this bitstring's bits; it may be longer
+   * (the writable buffer of an appended binary). For readers that stay within the size, it
+   * spares making the `bytes` view.
+   */
+  get raw(): Uint8Array {
+    const b = this.b;
+    return b !== null ? b : this.wb!.buf;
+  }
+
   private view(): Uint8Array {
     const buf = this.wb!.buf;
     return (this.b = new Uint8Array(buf.buffer, buf.byteOffset, (this.bitSize + 7) >>> 3));

@@ -468,7 +468,7 @@ export class BitWriter {
     const o = p & 7;
     if (o === 0) {
       if (full > 0) {
-        if (full <= 16) for (let k = 0; k < full; k++) buf[i + k] = src[k];
+        if (full <= 64) for (let k = 0; k < full; k++) buf[i + k] = src[k];
         else buf.set(full === src.length ? src : src.subarray(0, full), i);
       }
       if (rest > 0) buf[i + full] = src[full] & (0xff00 >>> rest);
@@ -636,7 +636,7 @@ export class BitWriter {
     const bits = segmentBits(size, unit);
     if (!(v instanceof BitString) || v.bitSize < bits) badarg();
     this.ensure(bits);
-    this.copyBits(v.bytes, bits);
+    this.copyBits(v.raw, bits);
   }
 
   /**
@@ -649,7 +649,7 @@ export class BitWriter {
     if (unit > 1 && bits % unit !== 0) badarg();
     if (bits === 0) return;
     if (this.pos + bits > this.cap) this.grow(bits);
-    this.copyBits(v.bytes, bits);
+    this.copyBits(v.raw, bits);
   }
 
   /** A `string` segment / `bs_put_string Len {string,...}`: literal bytes. */
@@ -668,7 +668,7 @@ export class BitWriter {
   bits(b: BitString): void {
     if (b.bitSize === 0) return;
     this.ensure(b.bitSize);
-    this.copyBits(b.bytes, b.bitSize);
+    this.copyBits(b.raw, b.bitSize);
   }
 
   /** A `utf8` segment / `bs_put_utf8`: badarg unless a Unicode scalar value. */

@@ -56,6 +56,8 @@ export function readUint(b: Uint8Array, p: number, n: number): number {
         return b[i];
       case 16:
         return (b[i] << 8) | b[i + 1];
+      case 24:
+        return (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
       case 32:
         return b[i] * 16777216 + ((b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]);
     }
@@ -100,12 +102,14 @@ function hex2(x: number): string {
 
 /** Reads an integer field (no bounds check). */
 function readInteger(b: Uint8Array, p: number, bits: number, flags: number): ErlInteger {
-  const little = (flags & (BSF_LITTLE | BSF_NATIVE)) !== 0 && bits > 8 && isLittle(flags);
-  const signed = (flags & BSF_SIGNED) !== 0;
   if (bits <= 32) {
     let v: number;
-    if (!little) {
+    if ((flags & (BSF_LITTLE | BSF_NATIVE)) === 0 || bits <= 8 || !isLittle(flags)) {
       v = readUint(b, p, bits);
+    } else if ((p & 7) === 0 && (bits & 7) === 0) {
+      const i = p >>> 3;
+      v = 0;
+      for (let k = (bits >>> 3) - 1; k >= 0; k--) v = v * 256 + b[i + k];
     } else {
       const nb = bits >>> 3;
       const r = bits & 7;
@@ -114,9 +118,11 @@ function readInteger(b: Uint8Array, p: number, bits: number, flags: number): Erl
       for (let k = 0; k < nb; k++, scale *= 256) v += readUint(b, p + 8 * k, 8) * scale;
       if (r !== 0) v += readUint(b, p + 8 * nb, r) * scale;
     }
-    if (signed && v >= 2 ** (bits - 1) && bits > 0) v -= 2 ** bits;
+    if ((flags & BSF_SIGNED) !== 0 && bits > 0 && v >= 2 ** (bits - 1)) v -= 2 ** bits;
     return v;
   }
+  const little = (flags & (BSF_LITTLE | BSF_NATIVE)) !== 0 && isLittle(flags);
+  const signed = (flags & BSF_SIGNED) !== 0;
   if (bits <= 64) {
     let hi: number;
     let lo: number;
@@ -176,7 +182,7 @@ export class MatchContext {
 
   constructor(readonly bin: BitString) {
     if (bin.bitSize > MAX_BITS) systemLimit();
-    this.bytes = bin.bytes;
+    this.bytes = bin.raw; // may extend past the end (an appended binary's buffer): reads stay within it
     this.pos = 0;
     this.end = bin.bitSize;
   }
