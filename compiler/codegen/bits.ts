@@ -165,6 +165,23 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
         return undefined;
     }
   }
+  // One segment appended: a helper that writes in place without the writer when it can.
+  if (appendTo && ops.length === 12 && ops[6].kind === 'atom') {
+    const [type, , unitOp, , value, size] = ops.slice(6, 12);
+    const lit = literalSize(size);
+    const U = J.num(appendTo.unit);
+    switch (type.kind === 'atom' ? type.value.name : '') {
+      case 'integer':
+        if (lit !== undefined && lit * unsigned(unitOp) === 8) return [J.expr(J.call(id('appendByte'), [appendTo.value, U, val(cx, value)]))];
+        break;
+      case 'string':
+        if (lit !== undefined) return [J.expr(J.call(id('appendBytes'), [appendTo.value, U, cx.mod.stringConst(unsigned(value), lit)]))];
+        break;
+      case 'binary':
+        if (size.kind === 'atom' && size.value.name === 'all') return [J.expr(J.call(id('appendBinary'), [appendTo.value, U, val(cx, value), J.num(unsigned(unitOp))]))];
+        break;
+    }
+  }
   // Literal sizes too large to be sure of (system_limit) go the generic way.
   if (constBits > 2 ** 30) return undefined;
   let total: J.Expr | undefined = constBits > 0 || dynSizes.length === 0 ? J.num(constBits) : undefined;

@@ -728,6 +728,75 @@ export class BitWriter {
  */
 export const BSW = new BitWriter(0);
 
+/**
+ * The latest binary's writable buffer when `acc` can take `nbytes` more bytes in place: it is
+ * the latest binary of its buffer, byte-aligned, a multiple of `unit` bits, with the room.
+ */
+function inPlace(acc: Term, unit: number, nbytes: number): Writable | undefined {
+  if (!(acc instanceof BitString)) return undefined;
+  const w = acc.wb as Writable | null;
+  const size = acc.bitSize;
+  if (w === null || w.latest !== acc || (size & 7) !== 0 || (unit !== 8 && unit !== 1 && size % unit !== 0)) return undefined;
+  return (size >>> 3) + nbytes <= w.buf.length ? w : undefined;
+}
+
+/** The binary after `w`'s latest, `nbits` longer, as its new latest. */
+function extend(w: Writable, nbits: number): BitString {
+  const r = new BitString(null, w.latest.bitSize + nbits, w);
+  w.latest = r;
+  return r;
+}
+
+/** `<<Acc/binary-unit:U, V:8>>` (bs_create_bin append + one 8-bit integer segment). */
+export function appendByte(acc: Term, unit: number, v: Term): BitString {
+  if (typeof v === 'number') {
+    const w = inPlace(acc, unit, 1);
+    if (w !== undefined) {
+      w.buf[(acc as BitString).bitSize >>> 3] = v;
+      return extend(w, 8);
+    }
+  }
+  BSW.beginAppend(acc, unit, 8);
+  BSW.u8(v);
+  return BSW.finish();
+}
+
+/** `<<Acc/binary-unit:U, "literal">>` (append + one string segment). */
+export function appendBytes(acc: Term, unit: number, s: Uint8Array): BitString {
+  const n = s.length;
+  const w = inPlace(acc, unit, n);
+  if (w !== undefined) {
+    const buf = w.buf;
+    const i = (acc as BitString).bitSize >>> 3;
+    if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = s[k];
+    else buf.set(s, i);
+    return extend(w, n * 8);
+  }
+  BSW.beginAppend(acc, unit, n * 8);
+  BSW.string(s);
+  return BSW.finish();
+}
+
+/** `<<Acc/binary-unit:U, V/binary-unit:VU>>` (append + one binary segment of size all). */
+export function appendBinary(acc: Term, unit: number, v: Term, vunit: number): BitString {
+  const bits = binAllBits(v, vunit);
+  if ((bits & 7) === 0) {
+    const n = bits >>> 3;
+    const w = inPlace(acc, unit, n);
+    if (w !== undefined) {
+      const buf = w.buf;
+      const i = (acc as BitString).bitSize >>> 3;
+      const src = (v as BitString).raw;
+      if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = src[k];
+      else buf.set(src.length === n ? src : src.subarray(0, n), i);
+      return extend(w, bits);
+    }
+  }
+  BSW.beginAppend(acc, unit, bits);
+  BSW.binaryAll(v, vunit);
+  return BSW.finish();
+}
+
 /** Size of a `binary` segment of size `all`: badarg unless a bitstring, a multiple of unit. */
 export function binAllBits(v: Term, unit: number): number {
   if (!(v instanceof BitString)) return badarg();
