@@ -96,7 +96,7 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
   let constBits = 0;
   const dynSizes: J.Expr[] = [];
   const writes: J.Stmt[] = [];
-  let appendTo: { value: J.Expr; unit: number } | undefined;
+  let appendTo: { value: J.Expr; unit: number; priv: boolean } | undefined;
   for (let k = 0; k + 5 < ops.length; k += 6) {
     const [type, , unitOp, flagsOp, value, size] = ops.slice(k, k + 6);
     if (type.kind !== 'atom' || unitOp.kind !== 'u') return undefined;
@@ -110,7 +110,7 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
       case 'append':
       case 'private_append':
         if (k !== 0) return undefined;
-        appendTo = { value: V(), unit };
+        appendTo = { value: V(), unit, priv: type.value.name === 'private_append' };
         break;
       case 'integer':
         if (lit !== undefined) {
@@ -170,15 +170,17 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
     const [type, , unitOp, , value, size] = ops.slice(6, 12);
     const lit = literalSize(size);
     const U = J.num(appendTo.unit);
+    // private_append: the accumulator is the compiler's alone, it grows in place.
+    const P = appendTo.priv ? [J.bool(true)] : [];
     switch (type.kind === 'atom' ? type.value.name : '') {
       case 'integer':
-        if (lit !== undefined && lit * unsigned(unitOp) === 8) return [J.expr(J.call(id('appendByte'), [appendTo.value, U, val(cx, value)]))];
+        if (lit !== undefined && lit * unsigned(unitOp) === 8) return [J.expr(J.call(id('appendByte'), [appendTo.value, U, val(cx, value), ...P]))];
         break;
       case 'string':
-        if (lit !== undefined) return [J.expr(J.call(id('appendBytes'), [appendTo.value, U, cx.mod.stringConst(unsigned(value), lit)]))];
+        if (lit !== undefined) return [J.expr(J.call(id('appendBytes'), [appendTo.value, U, cx.mod.stringConst(unsigned(value), lit), ...P]))];
         break;
       case 'binary':
-        if (size.kind === 'atom' && size.value.name === 'all') return [J.expr(J.call(id('appendBinary'), [appendTo.value, U, val(cx, value), J.num(unsigned(unitOp))]))];
+        if (size.kind === 'atom' && size.value.name === 'all') return [J.expr(J.call(id('appendBinary'), [appendTo.value, U, val(cx, value), J.num(unsigned(unitOp)), ...P]))];
         break;
     }
   }

@@ -38,6 +38,17 @@ export class BitString {
     return b !== null ? b : this.wb!.buf;
   }
 
+  /**
+   * `private_append` only (bits/build.ts): this binary, the latest of its writable buffer and
+   * referenced from nowhere else (the compiler guarantees it), grows to `bitSize` in place, as
+   * OTP's private append does.
+   */
+  growInPlace(bitSize: number): this {
+    (this as { bitSize: number }).bitSize = bitSize;
+    this.b = null;
+    return this;
+  }
+
   private view(): Uint8Array {
     const buf = this.wb!.buf;
     return (this.b = new Uint8Array(buf.buffer, buf.byteOffset, (this.bitSize + 7) >>> 3));

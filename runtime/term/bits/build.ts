@@ -740,20 +740,28 @@ function inPlace(acc: Term, unit: number, nbytes: number): Writable | undefined 
   return (size >>> 3) + nbytes <= w.buf.length ? w : undefined;
 }
 
-/** The binary after `w`'s latest, `nbits` longer, as its new latest. */
-function extend(w: Writable, nbits: number): BitString {
-  const r = new BitString(null, w.latest.bitSize + nbits, w);
+/**
+ * The binary after `w`'s latest, `nbits` longer, as its new latest: for `private_append`
+ * (`priv`) the latest itself, grown, since no one else holds it.
+ */
+function extend(w: Writable, nbits: number, priv: boolean): BitString {
+  const latest = w.latest;
+  if (priv) return latest.growInPlace(latest.bitSize + nbits);
+  const r = new BitString(null, latest.bitSize + nbits, w);
   w.latest = r;
   return r;
 }
 
-/** `<<Acc/binary-unit:U, V:8>>` (bs_create_bin append + one 8-bit integer segment). */
-export function appendByte(acc: Term, unit: number, v: Term): BitString {
+/**
+ * `<<Acc/binary-unit:U, V:8>>` (bs_create_bin append + one 8-bit integer segment; `priv` for
+ * private_append).
+ */
+export function appendByte(acc: Term, unit: number, v: Term, priv = false): BitString {
   if (typeof v === 'number') {
     const w = inPlace(acc, unit, 1);
     if (w !== undefined) {
       w.buf[(acc as BitString).bitSize >>> 3] = v;
-      return extend(w, 8);
+      return extend(w, 8, priv);
     }
   }
   BSW.beginAppend(acc, unit, 8);
@@ -762,7 +770,7 @@ export function appendByte(acc: Term, unit: number, v: Term): BitString {
 }
 
 /** `<<Acc/binary-unit:U, "literal">>` (append + one string segment). */
-export function appendBytes(acc: Term, unit: number, s: Uint8Array): BitString {
+export function appendBytes(acc: Term, unit: number, s: Uint8Array, priv = false): BitString {
   const n = s.length;
   const w = inPlace(acc, unit, n);
   if (w !== undefined) {
@@ -770,7 +778,7 @@ export function appendBytes(acc: Term, unit: number, s: Uint8Array): BitString {
     const i = (acc as BitString).bitSize >>> 3;
     if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = s[k];
     else buf.set(s, i);
-    return extend(w, n * 8);
+    return extend(w, n * 8, priv);
   }
   BSW.beginAppend(acc, unit, n * 8);
   BSW.string(s);
@@ -778,7 +786,7 @@ export function appendBytes(acc: Term, unit: number, s: Uint8Array): BitString {
 }
 
 /** `<<Acc/binary-unit:U, V/binary-unit:VU>>` (append + one binary segment of size all). */
-export function appendBinary(acc: Term, unit: number, v: Term, vunit: number): BitString {
+export function appendBinary(acc: Term, unit: number, v: Term, vunit: number, priv = false): BitString {
   const bits = binAllBits(v, vunit);
   if ((bits & 7) === 0) {
     const n = bits >>> 3;
@@ -789,7 +797,7 @@ export function appendBinary(acc: Term, unit: number, v: Term, vunit: number): B
       const src = (v as BitString).raw;
       if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = src[k];
       else buf.set(src.length === n ? src : src.subarray(0, n), i);
-      return extend(w, bits);
+      return extend(w, bits, priv);
     }
   }
   BSW.beginAppend(acc, unit, bits);
