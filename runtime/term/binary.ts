@@ -4,38 +4,41 @@
  * A binary is a bitstring whose size is a multiple of 8. `bytes` may be a view into a
  * larger buffer (sub-binaries share memory); it is never mutated once the term exists.
  *
- * A binary built by appending (bits/build.ts) is a prefix of a writable buffer with spare
- * capacity; it records that buffer in `wb`, and its `bytes` view is only made when first
- * read (an append loop allocates no typed-array view per step).
+ * The bytes are held as `src` from byte `off` on; `src` may extend past the end. Binaries
+ * built by appending (bits/build.ts) are prefixes of a writable buffer with spare capacity
+ * (recorded in `wb`), and sub-binaries made by matching are slices of the matched buffer:
+ * neither gets a typed-array view of its own until `bytes` is first read. Code that reads
+ * the bits itself (matching, copying) uses `src` and `off` directly.
  */
 export class BitString {
-  /** The bytes, or null until first read when this is a prefix of `wb`'s buffer. */
-  private b: Uint8Array | null;
+  /** A buffer holding the bits from byte `off` on (it may extend past the end). */
+  src: Uint8Array;
+  /** Byte offset of the bits in `src`. */
+  off: number;
   readonly bitSize: number;
   /** The writable buffer this binary is a prefix of (appended binaries only; see bits/build.ts). */
   readonly wb: WritableBuffer | null;
 
-  constructor(bytes: Uint8Array, bitSize?: number);
-  constructor(bytes: null, bitSize: number, wb: WritableBuffer);
-  constructor(bytes: Uint8Array | null, bitSize?: number, wb: WritableBuffer | null = null) {
-    this.b = bytes;
-    this.bitSize = bitSize === undefined ? bytes!.length * 8 : bitSize;
+  constructor(bytes: Uint8Array, bitSize?: number, wb?: WritableBuffer | null, off?: number);
+  constructor(bytes: Uint8Array, bitSize: number = bytes.length * 8, wb: WritableBuffer | null = null, off = 0) {
+    this.src = bytes;
+    this.off = off;
+    this.bitSize = bitSize;
     this.wb = wb;
   }
 
   get bytes(): Uint8Array {
-    const b = this.b;
-    return b !== null ? b : this.view();
+    const s = this.src;
+    return this.off === 0 && s.length === (this.bitSize + 7) >>> 3 ? s : this.view();
   }
 
-  /**
-   * A buffer whose first ceil(bitSize / 8) bytes are this bitstring's bits; it may be longer
-   * (the writable buffer of an appended binary). For readers that stay within the size, it
-   * spares making the `bytes` view.
-   */
-  get raw(): Uint8Array {
-    const b = this.b;
-    return b !== null ? b : this.wb!.buf;
+  /** The exact view, made once. */
+  private view(): Uint8Array {
+    const s = this.src;
+    const v = new Uint8Array(s.buffer, s.byteOffset + this.off, (this.bitSize + 7) >>> 3);
+    this.src = v;
+    this.off = 0;
+    return v;
   }
 
   /**
@@ -45,13 +48,9 @@ export class BitString {
    */
   growInPlace(bitSize: number): this {
     (this as { bitSize: number }).bitSize = bitSize;
-    this.b = null;
+    this.src = this.wb!.buf;
+    this.off = 0;
     return this;
-  }
-
-  private view(): Uint8Array {
-    const buf = this.wb!.buf;
-    return (this.b = new Uint8Array(buf.buffer, buf.byteOffset, (this.bitSize + 7) >>> 3));
   }
 
   get isBinary(): boolean {

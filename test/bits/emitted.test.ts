@@ -289,6 +289,57 @@ describe('matching appended binaries', () => {
     expect(failures).toEqual([]);
   });
 
+  it('matches every vector on a sub-binary sliced from the middle of a buffer', () => {
+    const failures: string[] = [];
+    for (const shape of bitsVectors.match) {
+      for (const [argHex, resHex] of shape.runs) {
+        const [b, ...extra] = args(argHex);
+        if (!(b instanceof BitString)) continue;
+        const want = expectedMatch(decodeHex(resHex));
+        // <<Junk:3/binary, B/bits, Junk2/binary>>, B matched out as a slice (aligned: no copy).
+        const w = new BitWriter();
+        w.bits(bin(0xa5, 0x5a, 0xff));
+        w.bits(b);
+        if ((b.bitSize & 7) === 0) w.bits(bin(0xff, 0x81));
+        const whole = w.finish();
+        const outer = startMatch(whole)!;
+        outer.skipBits(24);
+        const sub = outer.binaryBits(b.bitSize)!;
+        if ((b.bitSize & 7) === 0 && sub.off !== 3) failures.push(`${formatTerm(b)}: copied, not sliced`);
+        const got = runMatchCtx(startMatch(sub)!, shape.segs, extra);
+        if (!sameValues(got, want)) failures.push(`${shape.src} ${formatTerm(b)}`);
+        for (const v of got ?? []) if (v instanceof BitString && !wellFormed(v)) failures.push(`${shape.src} ${formatTerm(b)}: malformed`);
+        if (!exactEqual(sub, b) || !wellFormed(sub)) failures.push(`${formatTerm(b)}: slice differs`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('slices: of slices, appended to, and their bytes view made once', () => {
+    const whole = bin(1, 2, 3, 4, 5, 6, 7, 8);
+    const c1 = startMatch(whole)!;
+    c1.skipBits(8);
+    const s1 = c1.binaryBits(48)!; // 2..7
+    const c2 = startMatch(s1)!;
+    expect(c2.u8()).toBe(2);
+    const s2 = c2.binaryBits(32)!; // 3..6
+    expect(s2.off).toBe(2);
+    expect(s2.src).toBe(whole.bytes);
+    expect(c2.tail().off).toBe(6);
+    expect(startMatch(s2)!.tail()).toBe(s2);
+    const v = s2.bytes;
+    expect([...v]).toEqual([3, 4, 5, 6]);
+    expect(s2.bytes).toBe(v);
+    expect(v.buffer).toBe(whole.bytes.buffer);
+    expect(bytes(appendByte(s2, 8, 9))).toEqual([3, 4, 5, 6, 9]);
+    expect(bytes(appendBinary(writable(bin(0)), 8, s1, 8))).toEqual([0, 2, 3, 4, 5, 6, 7]);
+    expect(bytes(whole)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // Matching a slice after its view exists reads the view.
+    const c3 = startMatch(s2)!;
+    expect(c3.int(32, 0)).toBe(0x03040506);
+    expect(c3.testTail(0)).toBe(true);
+  });
+
   it('the tail of an appended binary sees none of what follows in the buffer', () => {
     const a = appendBytes(writable(EMPTY), 8, Uint8Array.of(1, 2, 3));
     appendByte(a, 8, 4);

@@ -151,7 +151,7 @@ function writableOf(bin: BitString): Writable | undefined {
 /** A new writable buffer whose latest binary is its first `bits` bits. */
 function newWritable(buf: Uint8Array, bits: number): BitString {
   const w = new Writable(buf, EMPTY_BIN);
-  const r = new BitString(null, bits, w);
+  const r = new BitString(buf, bits, w);
   w.latest = r;
   return r;
 }
@@ -358,7 +358,7 @@ export class BitWriter {
     }
     const wb = this.wb;
     if (wb !== null && wb.buf === buf) {
-      const r = new BitString(null, pos, wb);
+      const r = new BitString(buf, pos, wb);
       wb.latest = r;
       return r;
     }
@@ -457,8 +457,8 @@ export class BitWriter {
     if (rest > 0) this.bits32(bit ? (1 << rest) - 1 : 0, rest);
   }
 
-  /** Copies the first `nbits` bits of the left-aligned `src` to the current position. */
-  private copyBits(src: Uint8Array, nbits: number): void {
+  /** Copies the first `nbits` bits of the left-aligned `src` from byte `so` to the current position. */
+  private copyBits(src: Uint8Array, so: number, nbits: number): void {
     const buf = this.buf;
     const p = this.pos;
     this.pos = p + nbits;
@@ -468,21 +468,21 @@ export class BitWriter {
     const o = p & 7;
     if (o === 0) {
       if (full > 0) {
-        if (full <= 64) for (let k = 0; k < full; k++) buf[i + k] = src[k];
-        else buf.set(full === src.length ? src : src.subarray(0, full), i);
+        if (full <= 64) for (let k = 0; k < full; k++) buf[i + k] = src[so + k];
+        else buf.set(so === 0 && full === src.length ? src : src.subarray(so, so + full), i);
       }
-      if (rest > 0) buf[i + full] = src[full] & (0xff00 >>> rest);
+      if (rest > 0) buf[i + full] = src[so + full] & (0xff00 >>> rest);
       return;
     }
     const t = 8 - o;
     let cur = buf[i];
     for (let k = 0; k < full; k++) {
-      const b = src[k];
+      const b = src[so + k];
       buf[i++] = cur | (b >>> o);
       cur = (b << t) & 0xff;
     }
     if (rest > 0) {
-      const b = src[full] & (0xff00 >>> rest);
+      const b = src[so + full] & (0xff00 >>> rest);
       buf[i] = cur | (b >>> o);
       if (rest > t) buf[i + 1] = (b << t) & 0xff;
     } else {
@@ -525,11 +525,11 @@ export class BitWriter {
       const sign = v < 0n ? 1 : 0;
       const low = BigInt.asUintN(m, v);
       if (little) {
-        this.copyBits(bigBytesBE(low, m >>> 3).reverse(), m);
+        this.copyBits(bigBytesBE(low, m >>> 3).reverse(), 0, m);
         this.fill(sign, bits - m);
       } else {
         this.fill(sign, bits - m);
-        this.copyBits(bigBytesBE(low, m >>> 3), m);
+        this.copyBits(bigBytesBE(low, m >>> 3), 0, m);
       }
       return;
     }
@@ -537,7 +537,7 @@ export class BitWriter {
     const nbytes = (bits + 7) >>> 3;
     const r = bits & 7;
     if (!little) {
-      this.copyBits(bigBytesBE(r === 0 ? u : u << BigInt(8 - r), nbytes), bits);
+      this.copyBits(bigBytesBE(r === 0 ? u : u << BigInt(8 - r), nbytes), 0, bits);
       return;
     }
     const be = bigBytesBE(u, nbytes);
@@ -545,7 +545,7 @@ export class BitWriter {
     const full = bits >>> 3;
     for (let k = 0; k < full; k++) img[k] = be[nbytes - 1 - k];
     if (r > 0) img[full] = (be[0] << (8 - r)) & 0xff;
-    this.copyBits(img, bits);
+    this.copyBits(img, 0, bits);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -625,7 +625,7 @@ export class BitWriter {
     else if (bits === 16) SCRATCH_DV.setUint16(0, halfBits(d), little);
     else badarg();
     this.ensure(bits);
-    this.copyBits(SCRATCH, bits);
+    this.copyBits(SCRATCH, 0, bits);
   }
 
   /**
@@ -636,7 +636,7 @@ export class BitWriter {
     const bits = segmentBits(size, unit);
     if (!(v instanceof BitString) || v.bitSize < bits) badarg();
     this.ensure(bits);
-    this.copyBits(v.raw, bits);
+    this.copyBits(v.src, v.off, bits);
   }
 
   /**
@@ -649,7 +649,7 @@ export class BitWriter {
     if (unit > 1 && bits % unit !== 0) badarg();
     if (bits === 0) return;
     if (this.pos + bits > this.cap) this.grow(bits);
-    this.copyBits(v.raw, bits);
+    this.copyBits(v.src, v.off, bits);
   }
 
   /** A `string` segment / `bs_put_string Len {string,...}`: literal bytes. */
@@ -661,14 +661,14 @@ export class BitWriter {
       this.pos += 8;
       return;
     }
-    this.copyBits(bytes, bits);
+    this.copyBits(bytes, 0, bits);
   }
 
   /** A bitstring's bits, whole (for runtime code building binaries). */
   bits(b: BitString): void {
     if (b.bitSize === 0) return;
     this.ensure(b.bitSize);
-    this.copyBits(b.raw, b.bitSize);
+    this.copyBits(b.src, b.off, b.bitSize);
   }
 
   /** A `utf8` segment / `bs_put_utf8`: badarg unless a Unicode scalar value. */
@@ -747,7 +747,7 @@ function inPlace(acc: Term, unit: number, nbytes: number): Writable | undefined 
 function extend(w: Writable, nbits: number, priv: boolean): BitString {
   const latest = w.latest;
   if (priv) return latest.growInPlace(latest.bitSize + nbits);
-  const r = new BitString(null, latest.bitSize + nbits, w);
+  const r = new BitString(w.buf, latest.bitSize + nbits, w);
   w.latest = r;
   return r;
 }
@@ -794,9 +794,10 @@ export function appendBinary(acc: Term, unit: number, v: Term, vunit: number, pr
     if (w !== undefined) {
       const buf = w.buf;
       const i = (acc as BitString).bitSize >>> 3;
-      const src = (v as BitString).raw;
-      if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = src[k];
-      else buf.set(src.length === n ? src : src.subarray(0, n), i);
+      const src = (v as BitString).src;
+      const so = (v as BitString).off;
+      if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = src[so + k];
+      else buf.set(so === 0 && src.length === n ? src : src.subarray(so, so + n), i);
       return extend(w, bits, priv);
     }
   }

@@ -158,12 +158,13 @@ function readInteger(b: Uint8Array, p: number, bits: number, flags: number): Erl
   return int(signed ? BigInt.asIntN(bits, u) : u);
 }
 
-/** The sub-bitstring of `bits` bits at `p` of a bitstring of `end` bits: a view when possible. */
+/**
+ * The sub-bitstring of `bits` bits at `p` of a bitstring ending at bit `end` of `b`: a slice of
+ * `b` (no copy, no view until its bytes are read) when it starts on a byte boundary and ends on
+ * one or at the end (whose padding is zero).
+ */
 function subBits(b: Uint8Array, p: number, bits: number, end: number): BitString {
-  if ((p & 7) === 0 && ((bits & 7) === 0 || p + bits === end)) {
-    const i = p >>> 3;
-    return new BitString(b.subarray(i, i + ((bits + 7) >>> 3)), bits);
-  }
+  if ((p & 7) === 0 && ((bits & 7) === 0 || p + bits === end)) return new BitString(b, bits, null, p >>> 3);
   return new BitString(extractBits(b, p, bits), bits);
 }
 
@@ -173,18 +174,26 @@ function fieldBits(size: Term, unit: number): number {
 }
 
 export class MatchContext {
-  /** The matched bitstring's bytes. */
+  /**
+   * The buffer holding the matched bitstring (its `src`: it may begin before the bitstring,
+   * at bit `start`, and extend past its end). Positions are bit offsets in this buffer.
+   */
   readonly bytes: Uint8Array;
-  /** Current position in bits. */
+  /** Current position. */
   pos: number;
-  /** Size of the matched bitstring in bits. */
+  /** Where the matched bitstring ends. */
   readonly end: number;
+  /** Where it starts. */
+  readonly start: number;
 
   constructor(readonly bin: BitString) {
     if (bin.bitSize > MAX_BITS) systemLimit();
-    this.bytes = bin.raw; // may extend past the end (an appended binary's buffer): reads stay within it
-    this.pos = 0;
-    this.end = bin.bitSize;
+    // Positions are 32-bit: a bitstring deep inside a huge buffer is matched in its own view.
+    const inBuffer = bin.off * 8 + bin.bitSize <= MAX_BITS;
+    this.bytes = inBuffer ? bin.src : bin.bytes;
+    this.start = inBuffer ? bin.off * 8 : 0;
+    this.pos = this.start;
+    this.end = this.start + bin.bitSize;
   }
 
   /** Bits left to match. */
@@ -289,7 +298,7 @@ export class MatchContext {
    */
   tail(): BitString {
     const p = this.pos;
-    if (p === 0) return this.bin;
+    if (p === this.start) return this.bin;
     return subBits(this.bytes, p, this.end - p, this.end);
   }
 
