@@ -216,6 +216,7 @@ export class MatchContext {
     const p = this.pos;
     if (bits > this.end - p) return undefined;
     this.pos = p + bits;
+    if (flags === 0 && bits <= 32) return readUint(this.bytes, p, bits);
     return readInteger(this.bytes, p, bits, flags);
   }
 
@@ -468,6 +469,7 @@ export class MatchContext {
   readInt(bits: number, flags: number): ErlInteger {
     const p = this.pos;
     this.pos = p + bits;
+    if (flags === 0 && bits <= 32) return readUint(this.bytes, p, bits);
     return readInteger(this.bytes, p, bits, flags);
   }
 
