@@ -16,7 +16,7 @@ import { ErlangException } from '../../runtime/exception.js';
 import { RUNTIME } from '../../runtime/ops.js';
 import { Atom, atom } from '../../runtime/term/atom.js';
 import { BitString, binary } from '../../runtime/term/binary.js';
-import { appendBinary, appendByte, appendBytes, BitWriter, BSW, isWritable } from '../../runtime/term/bits/build.js';
+import { allocBytes, appendBinary, appendByte, appendBytes, BitWriter, BSW, isWritable } from '../../runtime/term/bits/build.js';
 import { startMatch } from '../../runtime/term/bits/match.js';
 import { exactEqual } from '../../runtime/term/compare.js';
 import { Cons, NIL } from '../../runtime/term/list.js';
@@ -349,5 +349,23 @@ describe('matching appended binaries', () => {
     expect(bytes(t)).toEqual([2, 3]);
     expect(ctx.binaryAll(8)!.bitSize).toBe(16);
     expect(ctx.testTail(0)).toBe(true);
+  });
+});
+
+describe('allocBytes', () => {
+  it('gives zeroed, disjoint buffers of the size asked for', () => {
+    const got: Uint8Array[] = [];
+    for (const n of [0, 1, 64, 65, 100, 1000, 1024, 1025, 5000, 70_000]) {
+      for (let k = 0; k < 20; k++) {
+        const b = allocBytes(n);
+        expect(b.length).toBe(n);
+        expect(b.every((x) => x === 0)).toBe(true);
+        b.fill(0xee);
+        got.push(b);
+      }
+    }
+    // Filling each with its own mark leaves the others intact.
+    got.forEach((b, i) => b.fill(i & 0xff));
+    expect(got.every((b, i) => b.every((x) => x === (i & 0xff)))).toBe(true);
   });
 });

@@ -129,6 +129,32 @@ export function utf16Size(v: Term): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Byte buffers
+
+/**
+ * Zeroed bytes for a new bitstring. V8 allocates a typed array of up to 64 bytes on its heap,
+ * cheaply; a larger one gets its own off-heap backing store, which costs about ten times as
+ * much. Sizes from 65 bytes to POOL_MAX are carved out of a shared POOL_SIZE ArrayBuffer
+ * instead (as Node's Buffer.allocUnsafe does for small buffers): the pool lives as long as any
+ * of its bitstrings. Nothing is handed out twice, so the bytes are zero.
+ */
+export function allocBytes(n: number): Uint8Array {
+  if (n <= 64 || n > POOL_MAX) return new Uint8Array(n);
+  let at = poolUsed;
+  if (at + n > POOL_SIZE) {
+    pool = new ArrayBuffer(POOL_SIZE);
+    at = 0;
+  }
+  poolUsed = (at + n + 7) & ~7;
+  return new Uint8Array(pool, at, n);
+}
+
+const POOL_SIZE = 8192;
+const POOL_MAX = 1024;
+let pool = new ArrayBuffer(POOL_SIZE);
+let poolUsed = 0;
+
+// ---------------------------------------------------------------------------------------------
 // Writable (appendable) buffers
 
 /**
@@ -167,7 +193,7 @@ export function isWritable(bin: BitString): boolean {
  */
 export function initWritable(sizeHint: Term): BitString {
   const hint = typeof sizeHint === 'number' && sizeHint > 0 ? Math.min(sizeHint, 1 << 20) : 0;
-  return newWritable(new Uint8Array(Math.max(16, hint)), 0);
+  return newWritable(allocBytes(Math.max(16, hint)), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,7 +295,7 @@ export class BitWriter {
    */
   constructor(sizeHintBits = 0) {
     const n = sizeHintBits > 0 ? Math.min((sizeHintBits + 7) >>> 3, (MAX_BITS + 7) >>> 3) : 0;
-    this.buf = n > 0 ? new Uint8Array(n) : EMPTY;
+    this.buf = n > 0 ? allocBytes(n) : EMPTY;
     this.cap = n * 8;
     this.pos = 0;
     this.wb = null;
@@ -305,7 +331,7 @@ export class BitWriter {
   begin(totalBits: number): this {
     if (totalBits > MAX_BITS) systemLimit();
     const n = (totalBits + 7) >>> 3;
-    this.buf = n > 0 ? new Uint8Array(n) : EMPTY;
+    this.buf = n > 0 ? allocBytes(n) : EMPTY;
     this.cap = n * 8;
     this.pos = 0;
     this.wb = null;
@@ -338,7 +364,7 @@ export class BitWriter {
     const need = (size + Math.max(0, extraBits) + 7) >>> 3;
     const cap = Math.min(Math.max(256, need * 2), (MAX_BITS + 7) >>> 3);
     if (need > cap) systemLimit();
-    const buf = new Uint8Array(cap);
+    const buf = allocBytes(cap);
     buf.set(bin.bytes);
     this.buf = buf;
     this.cap = cap * 8;
@@ -374,7 +400,7 @@ export class BitWriter {
     const need = (end + 7) >>> 3;
     const maxBytes = (MAX_BITS + 7) >>> 3;
     const cap = Math.min(Math.max(need, this.buf.length * 2, this.appending ? 256 : 16), maxBytes);
-    const nb = new Uint8Array(cap);
+    const nb = allocBytes(cap);
     const used = (this.pos + 7) >>> 3;
     if (used > 0) nb.set(used === this.buf.length ? this.buf : this.buf.subarray(0, used));
     this.buf = nb;
