@@ -4,32 +4,38 @@
  * followed by `bs_put_*`.
  *
  * A `BitWriter` accumulates bits MSB-first at any bit position (byte-aligned writes take fast
- * paths) and `finish()`es into a `BitString`. The compiler emits, for
+ * paths) and `finish()`es into a `BitString`. For
  *
  *     {bs_create_bin, Fail, Alloc, Live, Unit, Dst, {list, Segments}}
  *
- * one `new BitWriter(knownBits)` (or `BitWriter.append(Bin, Unit, knownBits)` when the first
- * segment is `append` / `private_append`), then one call per segment:
+ * the compiler (compiler/codegen/bits.ts) emits straight-line calls on the shared writer `BSW`:
+ * first `BSW.begin(Total)` (or `BSW.beginAppend(Bin, Unit, Total)` when the first segment is
+ * `append` / `private_append`), where Total sums the literal sizes and, in segment order, the
+ * checked dynamic ones (`segmentBits(Size, Unit)`, `binAllBits(V, Unit)`, `utfBits(V, Kind)`),
+ * then one call per segment:
  *
- *     integer        -> w.integer(V, Size, Unit, Flags)   (w.int(V, Bits, Flags) if Size*Unit is a literal)
- *     float          -> w.float(V, Size, Unit, Flags)     (w.floatBits(V, Bits, Flags))
- *     binary         -> w.binary(V, Size, Unit)           (w.binaryAll(V, Unit) for Size = all)
- *     utf8/16/32     -> w.utf8(V) / w.utf16(V, Flags) / w.utf32(V, Flags)
- *     string         -> w.string(Bytes)
+ *     integer        -> BSW.u8(V) for 8 bits, BSW.int(V, Bits, Flags), BSW.integer(V, Size, Unit, Flags)
+ *     float          -> BSW.floatBits(V, Bits, Flags) / BSW.float(V, Size, Unit, Flags)
+ *     binary         -> BSW.binaryAll(V, Unit) for Size = all, BSW.binary(V, Size, Unit)
+ *     utf8/16/32     -> BSW.utf8(V) / BSW.utf16(V, Flags) / BSW.utf32(V, Flags)
+ *     string         -> BSW.string(Bytes)
  *
- * and `Dst = w.finish()`. For exactly OTP's error precedence (it sizes every segment before it
- * writes any, so a `system_limit` from a later size wins over a `badarg` from an earlier value)
- * the compiler can compute dynamic sizes first with `segmentBits(Size, Unit)` and then pass the
- * numbers to `int` / `floatBits` / `binary`. `createBin(segments)` does the whole instruction
- * generically in that order.
+ * and `Dst = BSW.finish()`. This is OTP's error precedence (it sizes every segment before it
+ * writes any, so a `system_limit` from a later size wins over a `badarg` from an earlier value),
+ * the same order as `createBin(segments)`, which does the whole instruction generically for
+ * shapes the compiler does not specialise. An append of exactly one segment, the commonest
+ * shape, is a single call: `appendByte(Bin, Unit, V)` (`V:8`), `appendBytes(Bin, Unit, Bytes)`
+ * (a literal), `appendBinary(Bin, Unit, V, VUnit)` (`V/binary`).
  *
- * Appending: a binary produced by `append` / `private_append` (`BitWriter.append`) is a view
- * into a buffer with spare capacity. Appending again to the *latest* binary of such a buffer
- * writes in place (no copy, like OTP's writable binaries); appending to any other binary copies
- * it into a fresh buffer of twice the size. Older binaries of the buffer are prefixes of it and
- * never see later writes, so the "never mutated" contract of BitString holds. A binary whose
- * size is not a multiple of 8 cannot be extended in place (its last byte is shared with the
- * new one), so appending to it copies.
+ * Appending: a binary produced by `append` / `private_append` is a prefix of a writable buffer
+ * with spare capacity (`BitString.wb`; its `bytes` view is only made when read). Appending again
+ * to the *latest* binary of such a buffer writes in place (no copy, like OTP's writable
+ * binaries); appending to any other binary copies it into a fresh buffer of twice the size.
+ * Older binaries of the buffer are prefixes of it and never see later writes, so the "never
+ * mutated" contract of BitString holds. `private_append` (whose accumulator the compiler
+ * guarantees no one else holds) grows the latest binary itself, as OTP does. A binary whose size
+ * is not a multiple of 8 cannot be extended in place (its last byte is shared with the new one),
+ * so appending to it copies.
  *
  * Errors are raised as OTP 25 raises them: `error:badarg` for a bad value or size, and
  * `error:system_limit` for sizes beyond what we can hold.

@@ -2,16 +2,19 @@
  * Bit-syntax matching: a `MatchContext` is a bitstring plus a bit position, what
  * `bs_start_match3/4` puts in a register. Every matching instruction is a method; a failing
  * match returns `undefined` (getters) or `false` (tests) and leaves the position where it was,
- * never throws. Sub-binaries are views of the matched bytes when they start on a byte boundary
- * (no copying); a sub-bitstring that starts mid-byte, or ends mid-byte before the end of the
- * matched bitstring, is copied, since a BitString's bits are left-aligned in its bytes with
- * zeroed padding.
+ * never throws. The context reads the bitstring's `src` buffer from its `off`set, so positions
+ * are offsets in that buffer (opaque to the code, which only hands them back to
+ * bs_set_position). Sub-binaries are slices of the matched buffer when they start on a byte
+ * boundary (no copy, and no typed-array view until their `bytes` are read); a sub-bitstring
+ * that starts mid-byte, or ends mid-byte before the end of the matched bitstring, is copied,
+ * since a BitString's bits are left-aligned in its bytes with zeroed padding.
  *
  * Instruction map (OTP 22-25 operands; `Size` is a term, `Unit` and `Flags` numbers):
  *
  *     bs_start_match3/4 Fail Src Live Dst   -> startMatch(Src)            (undefined: fail)
  *     bs_get_integer2 F Ctx Live Size Unit Flags Dst -> ctx.integer(Size, Unit, Flags)
  *                                              ctx.int(Bits, Flags), ctx.u8() for literal sizes
+ *                                              (X:8 unsigned: u8; the compiler folds Size * Unit)
  *     bs_get_float2 ...                     -> ctx.float(Size, Unit, Flags) / ctx.floatBits
  *     bs_get_binary2 ... (Size may be `all`)-> ctx.binary(Size, Unit) / ctx.binaryBits / ctx.binaryAll
  *     bs_skip_bits2 F Ctx Size Unit Flags   -> ctx.skip(Size, Unit) / ctx.skipBits(Bits)
