@@ -21,7 +21,7 @@ import { mapGet as get, mapPutPairs, mapUpdatePairs } from './term/mapops.js';
 import type { Term } from './term/term.js';
 import { makeMap } from './term/mapbuild.js';
 import { bigToDouble } from './term/arith.js';
-import { BitWriter, bsAdd, createBin, initWritable, utf16Size, utf8Size } from './term/bits/build.js';
+import { appendBinary, appendByte, appendBytes, BitWriter, BSW, binAllBits, bsAdd, createBin, initWritable, segmentBits, utf16Size, utf8Size, utfBits } from './term/bits/build.js';
 import { startMatch } from './term/bits/match.js';
 import {
   bindMarker,
@@ -392,6 +392,13 @@ export const RUNTIME = {
   toFloat,
   checkFloat,
   createBin,
+  BSW,
+  appendByte,
+  appendBytes,
+  appendBinary,
+  segmentBits,
+  binAllBits,
+  utfBits,
   startMatch,
   initWritable,
   BitWriter,

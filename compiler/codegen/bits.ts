@@ -44,6 +44,15 @@ const method = (ctx: J.Expr, name: string, args: J.Expr[]) => J.call(J.member(ct
 /** `bs_create_bin Fail Alloc Live Unit Dst {list, [Type, Seg, Unit, Flags, Value, Size]...}`. */
 export function createBin(cx: FunctionContext, a: Operand[]): J.Stmt[] {
   const ops = a[5].kind === 'list' ? a[5].items : [];
+  const body = specialisedCreateBin(cx, ops) ?? [J.expr(genericCreateBin(cx, ops))];
+  const last = body.length - 1;
+  body[last] = J.assign(reg(cx, a[4]), (body[last] as unknown as { expression: J.Expr }).expression);
+  if (a[0].kind !== 'f' || a[0].label === 0) return body;
+  return [J.tryCatch(body, 'e', [J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]), ...jump(a[0].label)])];
+}
+
+/** `createBin([{type, unit, flags, value, size}, ...])`: the runtime interprets the segments. */
+function genericCreateBin(cx: FunctionContext, ops: Operand[]): J.Expr {
   const segs: J.Expr[] = [];
   for (let k = 0; k + 5 < ops.length; k += 6) {
     const [type, , unit, flags, value, size] = ops.slice(k, k + 6);
@@ -66,10 +75,121 @@ export function createBin(cx: FunctionContext, a: Operand[]): J.Stmt[] {
       properties: props.map(([k2, v]) => ({ type: 'Property', key: id(k2), value: v, kind: 'init', computed: false, method: false, shorthand: false })),
     });
   }
-  const call = J.call(id('createBin'), [J.array(segs)]);
-  const dst = J.assign(reg(cx, a[4]), call);
-  if (a[0].kind !== 'f' || a[0].label === 0) return [dst];
-  return [J.tryCatch([dst], 'e', [J.ifs(J.not(J.instanceOf(id('e'), id('ErlangException'))), [J.throwS(id('e'))]), ...jump(a[0].label)])];
+  return J.call(id('createBin'), [J.array(segs)]);
+}
+
+/** A literal non-negative size operand's value, else undefined. */
+function literalSize(o: Operand): number | undefined {
+  if ((o.kind === 'i' || o.kind === 'u') && typeof o.value === 'number' && o.value >= 0) return o.value;
+  return undefined;
+}
+
+/**
+ * `bs_create_bin` as straight-line calls on the shared writer `BSW`, in the order the generic
+ * `createBin` works: first every segment's size (checks included: `segmentBits` for a dynamic
+ * Size, `binAllBits` for `/binary` of size all, `utfBits`), summed into the writer's `begin` /
+ * `beginAppend`, then one write per segment and the last statement `BSW.finish()` (the caller
+ * assigns it). Undefined for a shape it does not cover (left to the generic path).
+ */
+function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | undefined {
+  const W = id('BSW');
+  let constBits = 0;
+  const dynSizes: J.Expr[] = [];
+  const writes: J.Stmt[] = [];
+  let appendTo: { value: J.Expr; unit: number; priv: boolean } | undefined;
+  for (let k = 0; k + 5 < ops.length; k += 6) {
+    const [type, , unitOp, flagsOp, value, size] = ops.slice(k, k + 6);
+    if (type.kind !== 'atom' || unitOp.kind !== 'u') return undefined;
+    const unit = unitOp.value;
+    const flags = flagsOf(flagsOp);
+    const lit = literalSize(size);
+    const isAll = size.kind === 'atom' && size.value.name === 'all';
+    const V = () => val(cx, value);
+    const write = (name: string, args: J.Expr[]) => writes.push(J.expr(method(W, name, args)));
+    switch (type.value.name) {
+      case 'append':
+      case 'private_append':
+        if (k !== 0) return undefined;
+        appendTo = { value: V(), unit, priv: type.value.name === 'private_append' };
+        break;
+      case 'integer':
+        if (lit !== undefined) {
+          constBits += lit * unit;
+          if (lit * unit === 8) write('u8', [V()]);
+          else write('int', [V(), J.num(lit * unit), J.num(flags)]);
+        } else {
+          if (size.kind === 'atom') return undefined;
+          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
+          write('integer', [V(), val(cx, size), J.num(unit), J.num(flags)]);
+        }
+        break;
+      case 'float':
+        if (lit !== undefined) {
+          constBits += lit * unit;
+          write('floatBits', [V(), J.num(lit * unit), J.num(flags)]);
+        } else {
+          if (size.kind === 'atom') return undefined;
+          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
+          write('float', [V(), val(cx, size), J.num(unit), J.num(flags)]);
+        }
+        break;
+      case 'binary':
+        if (isAll) {
+          dynSizes.push(J.call(id('binAllBits'), [V(), J.num(unit)]));
+          write('binaryAll', [V(), J.num(unit)]);
+        } else if (lit !== undefined) {
+          constBits += lit * unit;
+          write('binary', [V(), J.num(lit * unit), J.num(1)]);
+        } else {
+          if (size.kind === 'atom') return undefined;
+          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
+          write('binary', [V(), val(cx, size), J.num(unit)]);
+        }
+        break;
+      case 'string': {
+        if (lit === undefined) return undefined;
+        constBits += lit * 8;
+        write('string', [cx.mod.stringConst(unsigned(value), lit)]);
+        break;
+      }
+      case 'utf8':
+      case 'utf16':
+      case 'utf32': {
+        const kind = Number(type.value.name.slice(3));
+        dynSizes.push(J.call(id('utfBits'), [V(), J.num(kind)]));
+        if (kind === 8) write('utf8', [V()]);
+        else write(type.value.name, [V(), J.num(flags)]);
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  // One segment appended: a helper that writes in place without the writer when it can.
+  if (appendTo && ops.length === 12 && ops[6].kind === 'atom') {
+    const [type, , unitOp, , value, size] = ops.slice(6, 12);
+    const lit = literalSize(size);
+    const U = J.num(appendTo.unit);
+    // private_append: the accumulator is the compiler's alone, it grows in place.
+    const P = appendTo.priv ? [J.bool(true)] : [];
+    switch (type.kind === 'atom' ? type.value.name : '') {
+      case 'integer':
+        if (lit !== undefined && lit * unsigned(unitOp) === 8) return [J.expr(J.call(id('appendByte'), [appendTo.value, U, val(cx, value), ...P]))];
+        break;
+      case 'string':
+        if (lit !== undefined) return [J.expr(J.call(id('appendBytes'), [appendTo.value, U, cx.mod.stringConst(unsigned(value), lit), ...P]))];
+        break;
+      case 'binary':
+        if (size.kind === 'atom' && size.value.name === 'all') return [J.expr(J.call(id('appendBinary'), [appendTo.value, U, val(cx, value), J.num(unsigned(unitOp)), ...P]))];
+        break;
+    }
+  }
+  // Literal sizes too large to be sure of (system_limit) go the generic way.
+  if (constBits > 2 ** 30) return undefined;
+  let total: J.Expr | undefined = constBits > 0 || dynSizes.length === 0 ? J.num(constBits) : undefined;
+  for (const d of dynSizes) total = total === undefined ? d : J.bin('+', total, d);
+  const begin = appendTo ? method(W, 'beginAppend', [appendTo.value, J.num(appendTo.unit), total!]) : method(W, 'begin', [total!]);
+  return [J.expr(begin), ...writes, J.expr(method(W, 'finish', []))];
 }
 
 /**
@@ -186,14 +306,29 @@ export function bitMatch(cx: FunctionContext, op: string, a: Operand[]): J.Stmt[
       return get(cx, a[0], J.call(id('startMatch'), [V(1)]), a[3]);
     case 'bs_start_match4':
       return get(cx, a[0], J.call(id('startMatch'), [V(2)]), a[3]);
-    case 'bs_get_integer2':
-      return get(cx, a[0], method(V(1), 'integer', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
-    case 'bs_get_float2':
+    case 'bs_get_integer2': {
+      // Literal sizes: the bit count folded (`int`), and `X:8` unsigned as `u8`.
+      const lit = literalSize(a[3]);
+      const flags = flagsOf(a[5]);
+      if (lit === undefined) return get(cx, a[0], method(V(1), 'integer', [V(3), J.num(unsigned(a[4])), J.num(flags)]), a[6]);
+      const bits = lit * unsigned(a[4]);
+      return get(cx, a[0], bits === 8 && (flags & 0x04) === 0 ? method(V(1), 'u8', []) : method(V(1), 'int', [J.num(bits), J.num(flags)]), a[6]);
+    }
+    case 'bs_get_float2': {
+      const lit = literalSize(a[3]);
+      if (lit !== undefined) return get(cx, a[0], method(V(1), 'floatBits', [J.num(lit * unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
       return get(cx, a[0], method(V(1), 'float', [V(3), J.num(unsigned(a[4])), J.num(flagsOf(a[5]))]), a[6]);
-    case 'bs_get_binary2':
+    }
+    case 'bs_get_binary2': {
+      const lit = literalSize(a[3]);
+      if (lit !== undefined) return get(cx, a[0], method(V(1), 'binaryBits', [J.num(lit * unsigned(a[4]))]), a[6]);
       return get(cx, a[0], isAll(a[3]) ? method(V(1), 'binaryAll', [J.num(unsigned(a[4]))]) : method(V(1), 'binary', [V(3), J.num(unsigned(a[4]))]), a[6]);
-    case 'bs_skip_bits2':
+    }
+    case 'bs_skip_bits2': {
+      const lit = literalSize(a[2]);
+      if (lit !== undefined) return failUnless(a[0], method(V(1), 'skipBits', [J.num(lit * unsigned(a[3]))]));
       return isAll(a[2]) ? failUnless(a[0], method(V(1), 'testUnit', [J.num(unsigned(a[3]))])) : failUnless(a[0], method(V(1), 'skip', [V(2), J.num(unsigned(a[3]))]));
+    }
     case 'bs_test_tail2':
       return failUnless(a[0], method(V(1), 'testTail', [J.num(unsigned(a[2]))]));
     case 'bs_test_unit':

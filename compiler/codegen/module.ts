@@ -24,7 +24,7 @@ export const RUNTIME_NAMES = [
   'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'preempt', 'raiseBy', 'eqx', 'eq', 'cmp', 'isInt',
   'isNum', 'isFun', 'callFun', 'callFunLast', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
-  'mapGet', 'toFloat', 'checkFloat', 'createBin', 'startMatch', 'initWritable',
+  'mapGet', 'toFloat', 'checkFloat', 'createBin', 'BSW', 'appendByte', 'appendBytes', 'appendBinary', 'segmentBits', 'binAllBits', 'utfBits', 'startMatch', 'initWritable',
   'BitWriter', 'bsAdd', 'utf8Size', 'utf16Size', 'send', 'peekMessage', 'skipMessage', 'removeMessage',
   'waitTimeout', 'receiveTimedOut', 'reserveMarker', 'bindMarker', 'useMarker', 'clearMarker',
 ] as const;

@@ -4,32 +4,38 @@
  * followed by `bs_put_*`.
  *
  * A `BitWriter` accumulates bits MSB-first at any bit position (byte-aligned writes take fast
- * paths) and `finish()`es into a `BitString`. The compiler emits, for
+ * paths) and `finish()`es into a `BitString`. For
  *
  *     {bs_create_bin, Fail, Alloc, Live, Unit, Dst, {list, Segments}}
  *
- * one `new BitWriter(knownBits)` (or `BitWriter.append(Bin, Unit, knownBits)` when the first
- * segment is `append` / `private_append`), then one call per segment:
+ * the compiler (compiler/codegen/bits.ts) emits straight-line calls on the shared writer `BSW`:
+ * first `BSW.begin(Total)` (or `BSW.beginAppend(Bin, Unit, Total)` when the first segment is
+ * `append` / `private_append`), where Total sums the literal sizes and, in segment order, the
+ * checked dynamic ones (`segmentBits(Size, Unit)`, `binAllBits(V, Unit)`, `utfBits(V, Kind)`),
+ * then one call per segment:
  *
- *     integer        -> w.integer(V, Size, Unit, Flags)   (w.int(V, Bits, Flags) if Size*Unit is a literal)
- *     float          -> w.float(V, Size, Unit, Flags)     (w.floatBits(V, Bits, Flags))
- *     binary         -> w.binary(V, Size, Unit)           (w.binaryAll(V, Unit) for Size = all)
- *     utf8/16/32     -> w.utf8(V) / w.utf16(V, Flags) / w.utf32(V, Flags)
- *     string         -> w.string(Bytes)
+ *     integer        -> BSW.u8(V) for 8 bits, BSW.int(V, Bits, Flags), BSW.integer(V, Size, Unit, Flags)
+ *     float          -> BSW.floatBits(V, Bits, Flags) / BSW.float(V, Size, Unit, Flags)
+ *     binary         -> BSW.binaryAll(V, Unit) for Size = all, BSW.binary(V, Size, Unit)
+ *     utf8/16/32     -> BSW.utf8(V) / BSW.utf16(V, Flags) / BSW.utf32(V, Flags)
+ *     string         -> BSW.string(Bytes)
  *
- * and `Dst = w.finish()`. For exactly OTP's error precedence (it sizes every segment before it
- * writes any, so a `system_limit` from a later size wins over a `badarg` from an earlier value)
- * the compiler can compute dynamic sizes first with `segmentBits(Size, Unit)` and then pass the
- * numbers to `int` / `floatBits` / `binary`. `createBin(segments)` does the whole instruction
- * generically in that order.
+ * and `Dst = BSW.finish()`. This is OTP's error precedence (it sizes every segment before it
+ * writes any, so a `system_limit` from a later size wins over a `badarg` from an earlier value),
+ * the same order as `createBin(segments)`, which does the whole instruction generically for
+ * shapes the compiler does not specialise. An append of exactly one segment, the commonest
+ * shape, is a single call: `appendByte(Bin, Unit, V)` (`V:8`), `appendBytes(Bin, Unit, Bytes)`
+ * (a literal), `appendBinary(Bin, Unit, V, VUnit)` (`V/binary`).
  *
- * Appending: a binary produced by `append` / `private_append` (`BitWriter.append`) is a view
- * into a buffer with spare capacity. Appending again to the *latest* binary of such a buffer
- * writes in place (no copy, like OTP's writable binaries); appending to any other binary copies
- * it into a fresh buffer of twice the size. Older binaries of the buffer are prefixes of it and
- * never see later writes, so the "never mutated" contract of BitString holds. A binary whose
- * size is not a multiple of 8 cannot be extended in place (its last byte is shared with the
- * new one), so appending to it copies.
+ * Appending: a binary produced by `append` / `private_append` is a prefix of a writable buffer
+ * with spare capacity (`BitString.wb`; its `bytes` view is only made when read). Appending again
+ * to the *latest* binary of such a buffer writes in place (no copy, like OTP's writable
+ * binaries); appending to any other binary copies it into a fresh buffer of twice the size.
+ * Older binaries of the buffer are prefixes of it and never see later writes, so the "never
+ * mutated" contract of BitString holds. `private_append` (whose accumulator the compiler
+ * guarantees no one else holds) grows the latest binary itself, as OTP does. A binary whose size
+ * is not a multiple of 8 cannot be extended in place (its last byte is shared with the new one),
+ * so appending to it copies.
  *
  * Errors are raised as OTP 25 raises them: `error:badarg` for a bad value or size, and
  * `error:system_limit` for sizes beyond what we can hold.
@@ -129,9 +135,38 @@ export function utf16Size(v: Term): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Byte buffers
+
+/**
+ * Zeroed bytes for a new bitstring. V8 allocates a typed array of up to 64 bytes on its heap,
+ * cheaply; a larger one gets its own off-heap backing store, which costs about ten times as
+ * much. Sizes from 65 bytes to POOL_MAX are carved out of a shared POOL_SIZE ArrayBuffer
+ * instead (as Node's Buffer.allocUnsafe does for small buffers): the pool lives as long as any
+ * of its bitstrings. Nothing is handed out twice, so the bytes are zero.
+ */
+export function allocBytes(n: number): Uint8Array {
+  if (n <= 64 || n > POOL_MAX) return new Uint8Array(n);
+  let at = poolUsed;
+  if (at + n > POOL_SIZE) {
+    pool = new ArrayBuffer(POOL_SIZE);
+    at = 0;
+  }
+  poolUsed = (at + n + 7) & ~7;
+  return new Uint8Array(pool, at, n);
+}
+
+const POOL_SIZE = 8192;
+const POOL_MAX = 1024;
+let pool = new ArrayBuffer(POOL_SIZE);
+let poolUsed = 0;
+
+// ---------------------------------------------------------------------------------------------
 // Writable (appendable) buffers
 
-/** A buffer that appended binaries are views of; `latest` is the longest of them. */
+/**
+ * A buffer that appended binaries are prefixes of; `latest` is the longest of them, the only
+ * one appending to writes in place. Each such binary points here through `BitString.wb`.
+ */
 class Writable {
   constructor(
     readonly buf: Uint8Array,
@@ -139,22 +174,18 @@ class Writable {
   ) {}
 }
 
-const WRITABLES = new WeakMap<ArrayBufferLike, Writable>();
-/** One-entry cache: the loop appending to one accumulator never touches the WeakMap. */
-let lastWritable: Writable | null = null;
-
+/** The writable buffer `bin` is the latest binary of, if any (its bit size may be unaligned). */
 function writableOf(bin: BitString): Writable | undefined {
-  const c = lastWritable;
-  if (c !== null && c.latest === bin) return c;
-  const w = WRITABLES.get(bin.bytes.buffer);
-  return w !== undefined && w.latest === bin ? w : undefined;
+  const w = bin.wb as Writable | null;
+  return w !== null && w.latest === bin ? w : undefined;
 }
 
-function registerWritable(buf: Uint8Array, latest: BitString): Writable {
-  const w = new Writable(buf, latest);
-  WRITABLES.set(buf.buffer, w);
-  lastWritable = w;
-  return w;
+/** A new writable buffer whose latest binary is its first `bits` bits. */
+function newWritable(buf: Uint8Array, bits: number): BitString {
+  const w = new Writable(buf, EMPTY_BIN);
+  const r = new BitString(buf, bits, w);
+  w.latest = r;
+  return r;
 }
 
 /** True when appending to `bin` would write in place (it is the latest binary of its buffer). */
@@ -163,15 +194,12 @@ export function isWritable(bin: BitString): boolean {
 }
 
 /**
- * `bs_init_writable` (OTP <= 24; x0 = size hint in bytes, result in x0): an empty binary with
- * spare capacity, to be appended to.
+ * `bs_init_writable` (OTP <= 24, and binary comprehensions; x0 = size hint in bytes, result in
+ * x0): an empty binary with spare capacity, to be appended to.
  */
 export function initWritable(sizeHint: Term): BitString {
   const hint = typeof sizeHint === 'number' && sizeHint > 0 ? Math.min(sizeHint, 1 << 20) : 0;
-  const buf = new Uint8Array(Math.max(256, hint));
-  const r = new BitString(buf.subarray(0, 0), 0);
-  registerWritable(buf, r);
-  return r;
+  return newWritable(allocBytes(Math.max(16, hint)), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,6 +278,7 @@ function bigBitLength(v: bigint): number {
 }
 
 const EMPTY = new Uint8Array(0);
+const EMPTY_BIN = new BitString(EMPTY, 0);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -272,7 +301,7 @@ export class BitWriter {
    */
   constructor(sizeHintBits = 0) {
     const n = sizeHintBits > 0 ? Math.min((sizeHintBits + 7) >>> 3, (MAX_BITS + 7) >>> 3) : 0;
-    this.buf = n > 0 ? new Uint8Array(n) : EMPTY;
+    this.buf = n > 0 ? allocBytes(n) : EMPTY;
     this.cap = n * 8;
     this.pos = 0;
     this.wb = null;
@@ -297,33 +326,55 @@ export class BitWriter {
    * multiple of `unit`. Writes in place when `bin` is the latest binary of a writable buffer.
    */
   static append(bin: Term, unit: number, extraBits = 0): BitWriter {
+    return new BitWriter(0).beginAppend(bin, unit, extraBits);
+  }
+
+  /**
+   * Restarts this writer on a fresh construction of exactly `totalBits` bits (system_limit
+   * beyond MAX_BITS): what generated code does with the shared writer `BSW` for each
+   * `bs_create_bin` without an append segment.
+   */
+  begin(totalBits: number): this {
+    if (totalBits > MAX_BITS) systemLimit();
+    const n = (totalBits + 7) >>> 3;
+    this.buf = n > 0 ? allocBytes(n) : EMPTY;
+    this.cap = n * 8;
+    this.pos = 0;
+    this.wb = null;
+    this.appending = false;
+    return this;
+  }
+
+  /** Restarts this writer on an append to `bin` (see `BitWriter.append`). */
+  beginAppend(bin: Term, unit: number, extraBits: number): this {
     if (!(bin instanceof BitString)) return badarg();
     const size = bin.bitSize;
     if (unit > 1 && size % unit !== 0) badarg();
-    const w = new BitWriter(0);
-    w.appending = true;
-    w.pos = size;
+    if (extraBits > MAX_BITS) systemLimit();
+    this.appending = true;
+    this.pos = size;
     const wb = (size & 7) === 0 ? writableOf(bin) : undefined;
     if (wb !== undefined) {
       const buf = wb.buf;
-      w.buf = buf;
-      w.cap = buf.length * 8;
-      w.wb = wb;
+      this.buf = buf;
+      this.cap = buf.length * 8;
+      this.wb = wb;
       // Bytes past the latest binary may hold an aborted construction: the writer relies on
       // the bits after its position (in the current byte) being zero.
       const i = size >>> 3;
       if (i < buf.length) buf[i] = 0;
-      if (extraBits > 0 && size + extraBits > w.cap) w.grow(extraBits);
-      return w;
+      if (extraBits > 0 && size + extraBits > this.cap) this.grow(extraBits);
+      return this;
     }
+    this.wb = null;
     const need = (size + Math.max(0, extraBits) + 7) >>> 3;
     const cap = Math.min(Math.max(256, need * 2), (MAX_BITS + 7) >>> 3);
     if (need > cap) systemLimit();
-    const buf = new Uint8Array(cap);
+    const buf = allocBytes(cap);
     buf.set(bin.bytes);
-    w.buf = buf;
-    w.cap = cap * 8;
-    return w;
+    this.buf = buf;
+    this.cap = cap * 8;
+    return this;
   }
 
   /** The finished bitstring (`Dst` of bs_create_bin; after the last bs_put_* in OTP <= 24). */
@@ -331,19 +382,19 @@ export class BitWriter {
     const pos = this.pos;
     const n = (pos + 7) >>> 3;
     let buf = this.buf;
+    this.buf = EMPTY; // a shared writer keeps no buffer alive
+    this.cap = 0;
     if (!this.appending) {
       if (buf.length !== n) buf = buf.length > 64 && n < buf.length >>> 1 ? buf.slice(0, n) : buf.subarray(0, n);
       return new BitString(buf, pos);
     }
-    const r = new BitString(new Uint8Array(buf.buffer, buf.byteOffset, n), pos);
     const wb = this.wb;
     if (wb !== null && wb.buf === buf) {
+      const r = new BitString(buf, pos, wb);
       wb.latest = r;
-      lastWritable = wb;
-    } else {
-      registerWritable(buf, r);
+      return r;
     }
-    return r;
+    return newWritable(buf, pos);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -355,7 +406,7 @@ export class BitWriter {
     const need = (end + 7) >>> 3;
     const maxBytes = (MAX_BITS + 7) >>> 3;
     const cap = Math.min(Math.max(need, this.buf.length * 2, this.appending ? 256 : 16), maxBytes);
-    const nb = new Uint8Array(cap);
+    const nb = allocBytes(cap);
     const used = (this.pos + 7) >>> 3;
     if (used > 0) nb.set(used === this.buf.length ? this.buf : this.buf.subarray(0, used));
     this.buf = nb;
@@ -438,8 +489,8 @@ export class BitWriter {
     if (rest > 0) this.bits32(bit ? (1 << rest) - 1 : 0, rest);
   }
 
-  /** Copies the first `nbits` bits of the left-aligned `src` to the current position. */
-  private copyBits(src: Uint8Array, nbits: number): void {
+  /** Copies the first `nbits` bits of the left-aligned `src` from byte `so` to the current position. */
+  private copyBits(src: Uint8Array, so: number, nbits: number): void {
     const buf = this.buf;
     const p = this.pos;
     this.pos = p + nbits;
@@ -449,21 +500,21 @@ export class BitWriter {
     const o = p & 7;
     if (o === 0) {
       if (full > 0) {
-        if (full <= 16) for (let k = 0; k < full; k++) buf[i + k] = src[k];
-        else buf.set(full === src.length ? src : src.subarray(0, full), i);
+        if (full <= 64) for (let k = 0; k < full; k++) buf[i + k] = src[so + k];
+        else buf.set(so === 0 && full === src.length ? src : src.subarray(so, so + full), i);
       }
-      if (rest > 0) buf[i + full] = src[full] & (0xff00 >>> rest);
+      if (rest > 0) buf[i + full] = src[so + full] & (0xff00 >>> rest);
       return;
     }
     const t = 8 - o;
     let cur = buf[i];
     for (let k = 0; k < full; k++) {
-      const b = src[k];
+      const b = src[so + k];
       buf[i++] = cur | (b >>> o);
       cur = (b << t) & 0xff;
     }
     if (rest > 0) {
-      const b = src[full] & (0xff00 >>> rest);
+      const b = src[so + full] & (0xff00 >>> rest);
       buf[i] = cur | (b >>> o);
       if (rest > t) buf[i + 1] = (b << t) & 0xff;
     } else {
@@ -506,11 +557,11 @@ export class BitWriter {
       const sign = v < 0n ? 1 : 0;
       const low = BigInt.asUintN(m, v);
       if (little) {
-        this.copyBits(bigBytesBE(low, m >>> 3).reverse(), m);
+        this.copyBits(bigBytesBE(low, m >>> 3).reverse(), 0, m);
         this.fill(sign, bits - m);
       } else {
         this.fill(sign, bits - m);
-        this.copyBits(bigBytesBE(low, m >>> 3), m);
+        this.copyBits(bigBytesBE(low, m >>> 3), 0, m);
       }
       return;
     }
@@ -518,7 +569,7 @@ export class BitWriter {
     const nbytes = (bits + 7) >>> 3;
     const r = bits & 7;
     if (!little) {
-      this.copyBits(bigBytesBE(r === 0 ? u : u << BigInt(8 - r), nbytes), bits);
+      this.copyBits(bigBytesBE(r === 0 ? u : u << BigInt(8 - r), nbytes), 0, bits);
       return;
     }
     const be = bigBytesBE(u, nbytes);
@@ -526,7 +577,7 @@ export class BitWriter {
     const full = bits >>> 3;
     for (let k = 0; k < full; k++) img[k] = be[nbytes - 1 - k];
     if (r > 0) img[full] = (be[0] << (8 - r)) & 0xff;
-    this.copyBits(img, bits);
+    this.copyBits(img, 0, bits);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -606,7 +657,7 @@ export class BitWriter {
     else if (bits === 16) SCRATCH_DV.setUint16(0, halfBits(d), little);
     else badarg();
     this.ensure(bits);
-    this.copyBits(SCRATCH, bits);
+    this.copyBits(SCRATCH, 0, bits);
   }
 
   /**
@@ -617,7 +668,7 @@ export class BitWriter {
     const bits = segmentBits(size, unit);
     if (!(v instanceof BitString) || v.bitSize < bits) badarg();
     this.ensure(bits);
-    this.copyBits(v.bytes, bits);
+    this.copyBits(v.src, v.off, bits);
   }
 
   /**
@@ -630,7 +681,7 @@ export class BitWriter {
     if (unit > 1 && bits % unit !== 0) badarg();
     if (bits === 0) return;
     if (this.pos + bits > this.cap) this.grow(bits);
-    this.copyBits(v.bytes, bits);
+    this.copyBits(v.src, v.off, bits);
   }
 
   /** A `string` segment / `bs_put_string Len {string,...}`: literal bytes. */
@@ -642,14 +693,14 @@ export class BitWriter {
       this.pos += 8;
       return;
     }
-    this.copyBits(bytes, bits);
+    this.copyBits(bytes, 0, bits);
   }
 
   /** A bitstring's bits, whole (for runtime code building binaries). */
   bits(b: BitString): void {
     if (b.bitSize === 0) return;
     this.ensure(b.bitSize);
-    this.copyBits(b.bytes, b.bitSize);
+    this.copyBits(b.src, b.off, b.bitSize);
   }
 
   /** A `utf8` segment / `bs_put_utf8`: badarg unless a Unicode scalar value. */
@@ -696,6 +747,109 @@ export class BitWriter {
     if (typeof v !== 'number' || v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return badarg();
     this.int(v, 32, flags);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specialised bs_create_bin (compiler/codegen/bits.ts)
+
+/**
+ * The writer generated code builds with: `BSW.begin(Total)` (or `BSW.beginAppend(Bin, Unit,
+ * Total)`), one call per segment, `Dst = BSW.finish()`. No Erlang code runs between those
+ * calls, so one shared writer serves every construction; an exception half-way leaves it to
+ * be restarted by the next `begin`.
+ */
+export const BSW = new BitWriter(0);
+
+/**
+ * The latest binary's writable buffer when `acc` can take `nbytes` more bytes in place: it is
+ * the latest binary of its buffer, byte-aligned, a multiple of `unit` bits, with the room.
+ */
+function inPlace(acc: Term, unit: number, nbytes: number): Writable | undefined {
+  if (!(acc instanceof BitString)) return undefined;
+  const w = acc.wb as Writable | null;
+  const size = acc.bitSize;
+  if (w === null || w.latest !== acc || (size & 7) !== 0 || (unit !== 8 && unit !== 1 && size % unit !== 0)) return undefined;
+  return (size >>> 3) + nbytes <= w.buf.length ? w : undefined;
+}
+
+/**
+ * The binary after `w`'s latest, `nbits` longer, as its new latest: for `private_append`
+ * (`priv`) the latest itself, grown, since no one else holds it.
+ */
+function extend(w: Writable, nbits: number, priv: boolean): BitString {
+  const latest = w.latest;
+  if (priv) return latest.growInPlace(latest.bitSize + nbits);
+  const r = new BitString(w.buf, latest.bitSize + nbits, w);
+  w.latest = r;
+  return r;
+}
+
+/**
+ * `<<Acc/binary-unit:U, V:8>>` (bs_create_bin append + one 8-bit integer segment; `priv` for
+ * private_append).
+ */
+export function appendByte(acc: Term, unit: number, v: Term, priv = false): BitString {
+  if (typeof v === 'number') {
+    const w = inPlace(acc, unit, 1);
+    if (w !== undefined) {
+      w.buf[(acc as BitString).bitSize >>> 3] = v;
+      return extend(w, 8, priv);
+    }
+  }
+  BSW.beginAppend(acc, unit, 8);
+  BSW.u8(v);
+  return BSW.finish();
+}
+
+/** `<<Acc/binary-unit:U, "literal">>` (append + one string segment). */
+export function appendBytes(acc: Term, unit: number, s: Uint8Array, priv = false): BitString {
+  const n = s.length;
+  const w = inPlace(acc, unit, n);
+  if (w !== undefined) {
+    const buf = w.buf;
+    const i = (acc as BitString).bitSize >>> 3;
+    if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = s[k];
+    else buf.set(s, i);
+    return extend(w, n * 8, priv);
+  }
+  BSW.beginAppend(acc, unit, n * 8);
+  BSW.string(s);
+  return BSW.finish();
+}
+
+/** `<<Acc/binary-unit:U, V/binary-unit:VU>>` (append + one binary segment of size all). */
+export function appendBinary(acc: Term, unit: number, v: Term, vunit: number, priv = false): BitString {
+  const bits = binAllBits(v, vunit);
+  if ((bits & 7) === 0) {
+    const n = bits >>> 3;
+    const w = inPlace(acc, unit, n);
+    if (w !== undefined) {
+      const buf = w.buf;
+      const i = (acc as BitString).bitSize >>> 3;
+      const src = (v as BitString).src;
+      const so = (v as BitString).off;
+      if (n <= 64) for (let k = 0; k < n; k++) buf[i + k] = src[so + k];
+      else buf.set(so === 0 && src.length === n ? src : src.subarray(so, so + n), i);
+      return extend(w, bits, priv);
+    }
+  }
+  BSW.beginAppend(acc, unit, bits);
+  BSW.binaryAll(v, vunit);
+  return BSW.finish();
+}
+
+/** Size of a `binary` segment of size `all`: badarg unless a bitstring, a multiple of unit. */
+export function binAllBits(v: Term, unit: number): number {
+  if (!(v instanceof BitString)) return badarg();
+  const bits = v.bitSize;
+  if (unit > 1 && bits % unit !== 0) badarg();
+  return bits;
+}
+
+/** Size of a `utf8` / `utf16` / `utf32` segment (`kind` 8, 16 or 32): badarg unless a code point. */
+export function utfBits(v: Term, kind: number): number {
+  checkCodePoint(v);
+  return kind === 8 ? utf8Size(v) * 8 : kind === 16 ? utf16Size(v) * 8 : 32;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,16 +2,19 @@
  * Bit-syntax matching: a `MatchContext` is a bitstring plus a bit position, what
  * `bs_start_match3/4` puts in a register. Every matching instruction is a method; a failing
  * match returns `undefined` (getters) or `false` (tests) and leaves the position where it was,
- * never throws. Sub-binaries are views of the matched bytes when they start on a byte boundary
- * (no copying); a sub-bitstring that starts mid-byte, or ends mid-byte before the end of the
- * matched bitstring, is copied, since a BitString's bits are left-aligned in its bytes with
- * zeroed padding.
+ * never throws. The context reads the bitstring's `src` buffer from its `off`set, so positions
+ * are offsets in that buffer (opaque to the code, which only hands them back to
+ * bs_set_position). Sub-binaries are slices of the matched buffer when they start on a byte
+ * boundary (no copy, and no typed-array view until their `bytes` are read); a sub-bitstring
+ * that starts mid-byte, or ends mid-byte before the end of the matched bitstring, is copied,
+ * since a BitString's bits are left-aligned in its bytes with zeroed padding.
  *
  * Instruction map (OTP 22-25 operands; `Size` is a term, `Unit` and `Flags` numbers):
  *
  *     bs_start_match3/4 Fail Src Live Dst   -> startMatch(Src)            (undefined: fail)
  *     bs_get_integer2 F Ctx Live Size Unit Flags Dst -> ctx.integer(Size, Unit, Flags)
  *                                              ctx.int(Bits, Flags), ctx.u8() for literal sizes
+ *                                              (X:8 unsigned: u8; the compiler folds Size * Unit)
  *     bs_get_float2 ...                     -> ctx.float(Size, Unit, Flags) / ctx.floatBits
  *     bs_get_binary2 ... (Size may be `all`)-> ctx.binary(Size, Unit) / ctx.binaryBits / ctx.binaryAll
  *     bs_skip_bits2 F Ctx Size Unit Flags   -> ctx.skip(Size, Unit) / ctx.skipBits(Bits)
@@ -56,6 +59,8 @@ export function readUint(b: Uint8Array, p: number, n: number): number {
         return b[i];
       case 16:
         return (b[i] << 8) | b[i + 1];
+      case 24:
+        return (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
       case 32:
         return b[i] * 16777216 + ((b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]);
     }
@@ -100,12 +105,14 @@ function hex2(x: number): string {
 
 /** Reads an integer field (no bounds check). */
 function readInteger(b: Uint8Array, p: number, bits: number, flags: number): ErlInteger {
-  const little = (flags & (BSF_LITTLE | BSF_NATIVE)) !== 0 && bits > 8 && isLittle(flags);
-  const signed = (flags & BSF_SIGNED) !== 0;
   if (bits <= 32) {
     let v: number;
-    if (!little) {
+    if ((flags & (BSF_LITTLE | BSF_NATIVE)) === 0 || bits <= 8 || !isLittle(flags)) {
       v = readUint(b, p, bits);
+    } else if ((p & 7) === 0 && (bits & 7) === 0) {
+      const i = p >>> 3;
+      v = 0;
+      for (let k = (bits >>> 3) - 1; k >= 0; k--) v = v * 256 + b[i + k];
     } else {
       const nb = bits >>> 3;
       const r = bits & 7;
@@ -114,9 +121,11 @@ function readInteger(b: Uint8Array, p: number, bits: number, flags: number): Erl
       for (let k = 0; k < nb; k++, scale *= 256) v += readUint(b, p + 8 * k, 8) * scale;
       if (r !== 0) v += readUint(b, p + 8 * nb, r) * scale;
     }
-    if (signed && v >= 2 ** (bits - 1) && bits > 0) v -= 2 ** bits;
+    if ((flags & BSF_SIGNED) !== 0 && bits > 0 && v >= 2 ** (bits - 1)) v -= 2 ** bits;
     return v;
   }
+  const little = (flags & (BSF_LITTLE | BSF_NATIVE)) !== 0 && isLittle(flags);
+  const signed = (flags & BSF_SIGNED) !== 0;
   if (bits <= 64) {
     let hi: number;
     let lo: number;
@@ -152,12 +161,13 @@ function readInteger(b: Uint8Array, p: number, bits: number, flags: number): Erl
   return int(signed ? BigInt.asIntN(bits, u) : u);
 }
 
-/** The sub-bitstring of `bits` bits at `p` of a bitstring of `end` bits: a view when possible. */
+/**
+ * The sub-bitstring of `bits` bits at `p` of a bitstring ending at bit `end` of `b`: a slice of
+ * `b` (no copy, no view until its bytes are read) when it starts on a byte boundary and ends on
+ * one or at the end (whose padding is zero).
+ */
 function subBits(b: Uint8Array, p: number, bits: number, end: number): BitString {
-  if ((p & 7) === 0 && ((bits & 7) === 0 || p + bits === end)) {
-    const i = p >>> 3;
-    return new BitString(b.subarray(i, i + ((bits + 7) >>> 3)), bits);
-  }
+  if ((p & 7) === 0 && ((bits & 7) === 0 || p + bits === end)) return new BitString(b, bits, null, p >>> 3);
   return new BitString(extractBits(b, p, bits), bits);
 }
 
@@ -167,18 +177,26 @@ function fieldBits(size: Term, unit: number): number {
 }
 
 export class MatchContext {
-  /** The matched bitstring's bytes. */
+  /**
+   * The buffer holding the matched bitstring (its `src`: it may begin before the bitstring,
+   * at bit `start`, and extend past its end). Positions are bit offsets in this buffer.
+   */
   readonly bytes: Uint8Array;
-  /** Current position in bits. */
+  /** Current position. */
   pos: number;
-  /** Size of the matched bitstring in bits. */
+  /** Where the matched bitstring ends. */
   readonly end: number;
+  /** Where it starts. */
+  readonly start: number;
 
   constructor(readonly bin: BitString) {
     if (bin.bitSize > MAX_BITS) systemLimit();
-    this.bytes = bin.bytes;
-    this.pos = 0;
-    this.end = bin.bitSize;
+    // Positions are 32-bit: a bitstring deep inside a huge buffer is matched in its own view.
+    const inBuffer = bin.off * 8 + bin.bitSize <= MAX_BITS;
+    this.bytes = inBuffer ? bin.src : bin.bytes;
+    this.start = inBuffer ? bin.off * 8 : 0;
+    this.pos = this.start;
+    this.end = this.start + bin.bitSize;
   }
 
   /** Bits left to match. */
@@ -201,6 +219,7 @@ export class MatchContext {
     const p = this.pos;
     if (bits > this.end - p) return undefined;
     this.pos = p + bits;
+    if (flags === 0 && bits <= 32) return readUint(this.bytes, p, bits);
     return readInteger(this.bytes, p, bits, flags);
   }
 
@@ -283,7 +302,7 @@ export class MatchContext {
    */
   tail(): BitString {
     const p = this.pos;
-    if (p === 0) return this.bin;
+    if (p === this.start) return this.bin;
     return subBits(this.bytes, p, this.end - p, this.end);
   }
 
@@ -453,6 +472,7 @@ export class MatchContext {
   readInt(bits: number, flags: number): ErlInteger {
     const p = this.pos;
     this.pos = p + bits;
+    if (flags === 0 && bits <= 32) return readUint(this.bytes, p, bits);
     return readInteger(this.bytes, p, bits, flags);
   }
 

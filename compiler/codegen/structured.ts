@@ -1,0 +1,102 @@
+/**
+ * Structured control flow for a function's fresh calls. The label dispatch (`for (;;) switch
+ * (L)`) costs a dispatch on entry and one per jump; most BEAM functions only jump forward
+ * (clause tests falling to the next clause, `case` arms to a join point), and those become
+ * plain JS blocks: a jump to label N is `break bN` out of the block that ends where N's code
+ * starts; a jump back to the entry (a self tail call) is `continue top`.
+ *
+ * The dispatch version is still emitted next to it: a suspended activation resumes in the
+ * middle of the function, which only the switch can reach. A function with a backward jump
+ * (receive loops), Erlang try/catch or a computed label keeps the dispatch alone.
+ */
+import type * as E from 'estree';
+import * as J from './js.js';
+
+/** One label's code in layout order (resume points merged into the code before them). */
+export interface Segment {
+  readonly label: number;
+  readonly stmts: J.Stmt[];
+}
+
+/**
+ * The structured body, or undefined when the function does not fit: `segments` in layout
+ * order, `entry` the entry label.
+ */
+export function structuredBody(segments: readonly Segment[], entry: number): J.Stmt[] | undefined {
+  const e = segments.findIndex((s) => s.label === entry);
+  if (e < 0) return undefined;
+  // Code before the entry (the function_clause block) ends in a throw: it can go last, so that
+  // jumps to it are forward too.
+  const order = [...segments.slice(e), ...segments.slice(0, e)];
+  const position = new Map(order.map((s, i) => [s.label, i]));
+  const targets = new Set<number>();
+  let entryJumps = false;
+  let ok = true;
+  let at = 0;
+
+  /** `L = n; continue;` → `break bn` / `continue top`; anything else that touches L fails. */
+  const jumpTo = (n: number): J.Stmt => {
+    if (n === entry) {
+      entryJumps = true;
+      return { type: 'ContinueStatement', label: J.id('top') };
+    }
+    const p = position.get(n);
+    if (p === undefined || p <= at) ok = false;
+    targets.add(n);
+    return { type: 'BreakStatement', label: J.id(`b${n}`) };
+  };
+  const isJump = (a: J.Stmt | undefined, b: J.Stmt | undefined): number | undefined => {
+    if (a?.type !== 'ExpressionStatement' || b?.type !== 'ContinueStatement' || b.label) return undefined;
+    const x = a.expression;
+    if (x.type !== 'AssignmentExpression' || x.operator !== '=' || x.left.type !== 'Identifier' || x.left.name !== 'L') return undefined;
+    return x.right.type === 'Literal' && typeof x.right.value === 'number' ? x.right.value : undefined;
+  };
+  const list = (stmts: J.Stmt[]): J.Stmt[] => {
+    const out: J.Stmt[] = [];
+    for (let i = 0; i < stmts.length; i++) {
+      const n = isJump(stmts[i], stmts[i + 1]);
+      if (n !== undefined) {
+        out.push(jumpTo(n));
+        i++;
+      } else out.push(stmt(stmts[i]));
+    }
+    return out;
+  };
+  const block = (b: E.BlockStatement): E.BlockStatement => ({ ...b, body: list(b.body) });
+  const stmt = (s: J.Stmt): J.Stmt => {
+    switch (s.type) {
+      case 'IfStatement':
+        return { ...s, consequent: stmt(s.consequent), alternate: s.alternate ? stmt(s.alternate) : s.alternate };
+      case 'BlockStatement':
+        return block(s);
+      case 'SwitchStatement':
+        return { ...s, cases: s.cases.map((c) => ({ ...c, consequent: list(c.consequent) })) };
+      case 'TryStatement':
+        return { ...s, block: block(s.block), handler: s.handler ? { ...s.handler, body: block(s.handler.body) } : s.handler };
+      case 'ContinueStatement':
+      case 'ForStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'LabeledStatement':
+        ok = false;
+        return s;
+      case 'ExpressionStatement':
+        if (s.expression.type === 'AssignmentExpression' && s.expression.left.type === 'Identifier' && s.expression.left.name === 'L') ok = false;
+        return s;
+      default:
+        return s;
+    }
+  };
+
+  const bodies = order.map((s, i) => {
+    at = i;
+    return list(s.stmts);
+  });
+  if (!ok) return undefined;
+  let body: J.Stmt[] = bodies[0];
+  for (let i = 1; i < order.length; i++) {
+    const n = order[i].label;
+    body = targets.has(n) ? [{ type: 'LabeledStatement', label: J.id(`b${n}`), body: J.block(body) }, ...bodies[i]] : [...body, ...bodies[i]];
+  }
+  return entryJumps ? [{ type: 'LabeledStatement', label: J.id('top'), body: J.forever(body) }] : body;
+}
