@@ -16,12 +16,13 @@ import type { BeamFunction } from '../beam/module.js';
 import { CompileError, setLine, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
+import { structuredBody, type Segment } from './structured.js';
 import { toHandler, translate } from './instructions.js';
 import * as J from './js.js';
 
 const id = J.id;
 
-export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number, firstResumeLabel: number): J.Stmt {
+export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number, firstResumeLabel: number): J.Stmt[] {
   const frame = analyzeFrame(fn);
   const name = mod.fnName(index);
   const hasCatch = fn.code.some((i) => i.op === 'try' || i.op === 'catch');
@@ -49,11 +50,20 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const lineNeeded = observedLines(fn.code);
 
   // The switch: a case per label and per resume point, code falling through between them.
+  // The same code by label (resume points merged into the code before them) makes the
+  // structured version (structured.ts).
   const cases: ReturnType<typeof J.caseS>[] = [];
+  const segments: Segment[] = [];
   let current: J.Stmt[] = [];
+  let segment: J.Stmt[] = [];
   const open = (n: number) => {
     current = [];
     cases.push(J.caseS(J.num(n), current));
+    if (n < firstResumeLabel) segments.push({ label: n, stmts: (segment = []) });
+  };
+  const emit = (...stmts: J.Stmt[]) => {
+    current.push(...stmts);
+    segment.push(...stmts);
   };
   // The BEAM finds a frame's line by code address: the nearest `line` before the current
   // instruction in layout order. Each label therefore starts by setting that line, so jumps
@@ -64,15 +74,15 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     cx.at = i;
     if (ins.op === 'line') layoutLine = (ins.args[0] as { value: number }).value;
     if (ins.op === 'label') {
-      current.push(...closeBinary(cx, ins.op));
+      emit(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
-      if (layoutLine >= 0 && lineNeeded[i]) current.push(setLine(cx, layoutLine));
+      if (layoutLine >= 0 && lineNeeded[i]) emit(setLine(cx, layoutLine));
       return;
     }
     if (ins.op === 'line' && !lineNeeded[i]) return;
     if (cases.length === 0) return; // only labels precede the first label; nothing to emit
     if (frame.offsets[i] < 0 && ins.op !== 'line') return; // unreachable code
-    current.push(...closeBinary(cx, ins.op));
+    emit(...closeBinary(cx, ins.op));
     let t;
     try {
       t = translate(cx, ins);
@@ -80,12 +90,12 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       if (e instanceof CompileError) throw e;
       throw new CompileError(`${where(cx)}: instruction ${ins.op} (opcode ${ins.opcode}): ${(e as Error).message}`);
     }
-    if (t.stmts.length > 0) current.push(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
+    if (t.stmts.length > 0) emit(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
     if (t.resume !== undefined) {
       open(t.resume);
       // Back from a call: the callee may have tail-called (each tail call keeps its JS depth
       // slot), so this activation's depth is set again rather than unwound by every return.
-      current.push(J.assign(J.member(id('S'), 'depth'), id('d')));
+      emit(J.assign(J.member(id('S'), 'depth'), id('d')));
     }
   });
   cases.push(J.caseS(null, [J.throwS(J.newExpr(id('Error'), [J.bin('+', J.str(`${where(cx)}: no label `), id('L'))]))]));
@@ -156,7 +166,20 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
         ]),
       ])
     : dispatch;
-  return J.fn(name, [...params, '$r'], [...prologue, body]);
+
+  const structured = hasCatch ? undefined : structuredBody(segments, fn.entry);
+  if (structured === undefined) return [J.fn(name, [...params, '$r'], [...prologue, body])];
+  // Fresh calls run the structured code; a resumed activation goes to the dispatch version.
+  const resumeName = `${name}$r`;
+  const fresh: J.Stmt[] = [
+    J.ifs(J.bin('!==', r, J.undef), [J.ret(J.call(id(resumeName), [...params.map(id), r]))]),
+    J.letDecl(['t', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs]),
+    J.ifs(J.logical('&&', J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), J.call(id('preempt'), [])), [
+      J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
+    ]),
+    ...enter,
+  ];
+  return [J.fn(name, [...params, '$r'], [...fresh, ...structured]), J.fn(resumeName, [...params, '$r'], [...prologue, body])];
 }
 
 /**

@@ -76,6 +76,7 @@ export const arrow = (params: string[], body: Expr): Expr => ({
 });
 export const switchS = (discriminant: Expr, cases: E.SwitchCase[]): Stmt => ({ type: 'SwitchStatement', discriminant, cases });
 export const caseS = (test: Expr | null, consequent: Stmt[]): E.SwitchCase => ({ type: 'SwitchCase', test, consequent });
+export const labeled = (label: string, body: Stmt): Stmt => ({ type: 'LabeledStatement', label: id(label), body });
 export const forever = (body: Stmt[]): Stmt => ({ type: 'ForStatement', init: null, test: null, update: null, body: block(body) });
 export const tryCatch = (body: Stmt[], param: string, handler: Stmt[]): Stmt => ({
   type: 'TryStatement',

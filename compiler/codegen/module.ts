@@ -118,7 +118,7 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
     },
   };
 
-  const fns = m.functions.map((f, i) => emitFunction(mod, f, i, resumeLabelBase(m.header.labelCount, i)));
+  const fns = m.functions.flatMap((f, i) => emitFunction(mod, f, i, resumeLabelBase(m.header.labelCount, i)));
   const destructure: J.Stmt = {
     type: 'VariableDeclaration',
     kind: 'const',

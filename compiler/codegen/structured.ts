@@ -12,6 +12,9 @@
 import type * as E from 'estree';
 import * as J from './js.js';
 
+/** The most labeled blocks nested in one function. */
+const MAX_NESTING = 100;
+
 /** One label's code in layout order (resume points merged into the code before them). */
 export interface Segment {
   readonly label: number;
@@ -92,7 +95,9 @@ export function structuredBody(segments: readonly Segment[], entry: number): J.S
     at = i;
     return list(s.stmts);
   });
-  if (!ok) return undefined;
+  // Each target nests one block; very long functions (tables, big case dispatches) keep the
+  // switch, which neither printers nor parsers mind.
+  if (!ok || targets.size > MAX_NESTING) return undefined;
   let body: J.Stmt[] = bodies[0];
   for (let i = 1; i < order.length; i++) {
     const n = order[i].label;

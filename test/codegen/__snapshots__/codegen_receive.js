@@ -351,6 +351,22 @@
     }
   }
   function f3_module_info_0($r) {
+    if ($r !== undefined) {
+      return f3_module_info_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f3_module_info_0, []);
+    }
+    d = ++S.depth;
+    LN[d] = B + 11;
+    x0 = a11;
+    LN[d] = -1;
+    return i4(x0);
+    LN[d] = B + 11;
+    throw functionClause(f3_module_info_0, []);
+  }
+  function f3_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -389,6 +405,23 @@
     }
   }
   function f4_module_info_1(x0, $r) {
+    if ($r !== undefined) {
+      return f4_module_info_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f4_module_info_1, [x0]);
+    }
+    d = ++S.depth;
+    LN[d] = B + 12;
+    x1 = x0;
+    x0 = a11;
+    LN[d] = -1;
+    return i5(x0, x1);
+    LN[d] = B + 12;
+    throw functionClause(f4_module_info_1, [x0]);
+  }
+  function f4_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {

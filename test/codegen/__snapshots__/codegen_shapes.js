@@ -21,6 +21,99 @@
   const a12 = R.atom("codegen_shapes");
   let i0, i1, i2, i3, i4, i5, i6;
   function f0_main_0($r) {
+    if ($r !== undefined) {
+      return f0_main_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3, y0;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f0_main_0, []);
+    }
+    d = ++S.depth;
+    x1 = 0;
+    x0 = 5;
+    LN[d] = B + 1;
+    x0 = f1_count_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = k0;
+    LN[d] = B + 2;
+    x0 = f9__main_0_lc$_0_1_0__1(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x1 = 3;
+    x0 = 6;
+    LN[d] = B + 3;
+    x0 = f3_safe_div_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    y0 = x0;
+    x1 = 0;
+    x0 = 1;
+    x0 = f3_safe_div_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = [y0, x0];
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = 10;
+    LN[d] = B + 4;
+    x0 = f4_adder_1(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x1 = x0;
+    x0 = 5;
+    x0 = callFun(x1, [x0]);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x1 = a0;
+    x0 = k1;
+    LN[d] = B + 5;
+    x0 = f5_tag_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = a1;
+    return x0;
+    LN[d] = B + 0;
+    throw functionClause(f0_main_0, []);
+  }
+  function f0_main_0$r($r) {
     let L, t, d, x0, x1, x2, x3, y0;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -149,6 +242,35 @@
     }
   }
   function f1_count_2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f1_count_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f1_count_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    top: for (; ; ) {
+      b5: {
+        if (!(x0 === 0)) {
+          break b5;
+        }
+        x0 = x1;
+        return x0;
+      }
+      LN[d] = B + 7;
+      x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+      x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
+      x0 = x2;
+      if (--S.reds < 0 && preempt()) {
+        return suspendEntry(f1_count_2, [x0, x1]);
+      }
+      continue top;
+      LN[d] = B + 6;
+      throw functionClause(f1_count_2, [x0, x1]);
+    }
+  }
+  function f1_count_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -201,6 +323,61 @@
     }
   }
   function f2_classify_1(x0, $r) {
+    if ($r !== undefined) {
+      return f2_classify_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f2_classify_1, [x0]);
+    }
+    d = ++S.depth;
+    b6: {
+      b12: {
+        b11: {
+          b10: {
+            b9: {
+              b8: {
+                if (!(x0 instanceof Atom)) {
+                  break b8;
+                }
+                if (!(x0 === a2)) {
+                  break b11;
+                }
+                return x0;
+              }
+              switch (x0) {
+                case 0:
+                  break b10;
+                case 1:
+                  break b9;
+                default:
+                  break b11;
+              }
+            }
+            x0 = a3;
+            return x0;
+          }
+          x0 = a4;
+          return x0;
+        }
+        if (!(x0 instanceof Cons || x0 === NIL)) {
+          break b12;
+        }
+        x0 = a5;
+        return x0;
+      }
+      LN[d] = B + 8;
+      if (!Array.isArray(x0)) {
+        break b6;
+      }
+      x0 = i3(x0);
+      x0 = [a6, x0];
+      return x0;
+    }
+    LN[d] = B + 8;
+    throw functionClause(f2_classify_1, [x0]);
+  }
+  function f2_classify_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -364,6 +541,21 @@
     }
   }
   function f4_adder_1(x0, $r) {
+    if ($r !== undefined) {
+      return f4_adder_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f4_adder_1, [x0]);
+    }
+    d = ++S.depth;
+    LN[d] = B + 11;
+    x0 = makeFun(0, [x0]);
+    return x0;
+    LN[d] = B + 11;
+    throw functionClause(f4_adder_1, [x0]);
+  }
+  function f4_adder_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -402,6 +594,33 @@
     }
   }
   function f5_tag_2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f5_tag_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f5_tag_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    b19: {
+      LN[d] = B + 12;
+      if (!(x0 instanceof ErlMap)) {
+        break b19;
+      }
+      t = mapGet(x0, a9);
+      if (t === undefined) {
+        break b19;
+      }
+      x2 = t;
+      x1 = [x1, x2];
+      x0 = mapPut(x0, [a10, a11]);
+      x0 = mapUpdate(x0, [a9, x1]);
+      return x0;
+    }
+    LN[d] = B + 12;
+    throw functionClause(f5_tag_2, [x0, x1]);
+  }
+  function f5_tag_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -453,6 +672,22 @@
     }
   }
   function f6_module_info_0($r) {
+    if ($r !== undefined) {
+      return f6_module_info_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f6_module_info_0, []);
+    }
+    d = ++S.depth;
+    LN[d] = B + 13;
+    x0 = a12;
+    LN[d] = -1;
+    return i5(x0);
+    LN[d] = B + 13;
+    throw functionClause(f6_module_info_0, []);
+  }
+  function f6_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -491,6 +726,23 @@
     }
   }
   function f7_module_info_1(x0, $r) {
+    if ($r !== undefined) {
+      return f7_module_info_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f7_module_info_1, [x0]);
+    }
+    d = ++S.depth;
+    LN[d] = B + 14;
+    x1 = x0;
+    x0 = a12;
+    LN[d] = -1;
+    return i6(x0, x1);
+    LN[d] = B + 14;
+    throw functionClause(f7_module_info_1, [x0]);
+  }
+  function f7_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -531,6 +783,21 @@
     }
   }
   function f8__adder_1_fun_0__2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f8__adder_1_fun_0__2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
+    }
+    d = ++S.depth;
+    LN[d] = B + 15;
+    x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
+    return x0;
+    LN[d] = B + 15;
+    throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
+  }
+  function f8__adder_1_fun_0__2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -570,6 +837,43 @@
     }
   }
   function f9__main_0_lc$_0_1_0__1(x0, $r) {
+    if ($r !== undefined) {
+      return f9__main_0_lc$_0_1_0__1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3, y0;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
+    }
+    d = ++S.depth;
+    b29: {
+      LN[d] = B + 16;
+      if (!(x0 instanceof Cons)) {
+        break b29;
+      }
+      t = x0;
+      x0 = t.head;
+      y0 = t.tail;
+      x0 = f2_classify_1(x0);
+      if (x0 === SUSPEND) {
+        return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
+      }
+      S.depth = d;
+      t = y0;
+      y0 = x0;
+      x0 = t;
+      x0 = f9__main_0_lc$_0_1_0__1(x0);
+      if (x0 === SUSPEND) {
+        return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
+      }
+      S.depth = d;
+      x0 = new Cons(y0, x0);
+      return x0;
+    }
+    return x0;
+    LN[d] = B + 16;
+    throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
+  }
+  function f9__main_0_lc$_0_1_0__1$r(x0, $r) {
     let L, t, d, x1, x2, x3, y0;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {

@@ -11,6 +11,58 @@
   const a5 = R.atom("exec_mutual_tail");
   let i0, i1, i2, i3, i4, i5;
   function f0_main_0($r) {
+    if ($r !== undefined) {
+      return f0_main_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f0_main_0, []);
+    }
+    d = ++S.depth;
+    x1 = 0;
+    x0 = 10000000;
+    LN[d] = B + 1;
+    x0 = f1_ping_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x1 = 0;
+    x0 = 10000000;
+    LN[d] = B + 2;
+    x0 = f3_loop_2(x0, x1);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = 1000001;
+    LN[d] = B + 3;
+    x0 = f4_even_1(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = i0(x0);
+    if (x0 === SUSPEND) {
+      return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
+    }
+    S.depth = d;
+    x0 = a0;
+    return x0;
+    LN[d] = B + 0;
+    throw functionClause(f0_main_0, []);
+  }
+  function f0_main_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -91,6 +143,30 @@
     }
   }
   function f1_ping_2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f1_ping_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f1_ping_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    b5: {
+      if (!(x0 === 0)) {
+        break b5;
+      }
+      x0 = [a1, x1];
+      return x0;
+    }
+    LN[d] = B + 5;
+    x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+    x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
+    LN[d] = -1;
+    return f2_pong_2(x0, x1);
+    LN[d] = B + 4;
+    throw functionClause(f1_ping_2, [x0, x1]);
+  }
+  function f1_ping_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -139,6 +215,30 @@
     }
   }
   function f2_pong_2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f2_pong_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f2_pong_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    b8: {
+      if (!(x0 === 0)) {
+        break b8;
+      }
+      x0 = [a2, x1];
+      return x0;
+    }
+    LN[d] = B + 7;
+    x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+    x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
+    LN[d] = -1;
+    return f1_ping_2(x0, x1);
+    LN[d] = B + 6;
+    throw functionClause(f2_pong_2, [x0, x1]);
+  }
+  function f2_pong_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -187,6 +287,35 @@
     }
   }
   function f3_loop_2(x0, x1, $r) {
+    if ($r !== undefined) {
+      return f3_loop_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f3_loop_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    top: for (; ; ) {
+      b11: {
+        if (!(x0 === 0)) {
+          break b11;
+        }
+        x0 = x1;
+        return x0;
+      }
+      LN[d] = B + 9;
+      x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+      x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
+      x0 = x2;
+      if (--S.reds < 0 && preempt()) {
+        return suspendEntry(f3_loop_2, [x0, x1]);
+      }
+      continue top;
+      LN[d] = B + 8;
+      throw functionClause(f3_loop_2, [x0, x1]);
+    }
+  }
+  function f3_loop_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -239,6 +368,29 @@
     }
   }
   function f4_even_1(x0, $r) {
+    if ($r !== undefined) {
+      return f4_even_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f4_even_1, [x0]);
+    }
+    d = ++S.depth;
+    b14: {
+      if (!(x0 === 0)) {
+        break b14;
+      }
+      x0 = a3;
+      return x0;
+    }
+    LN[d] = B + 11;
+    x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+    LN[d] = -1;
+    return f5_odd_1(x0);
+    LN[d] = B + 10;
+    throw functionClause(f4_even_1, [x0]);
+  }
+  function f4_even_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -285,6 +437,29 @@
     }
   }
   function f5_odd_1(x0, $r) {
+    if ($r !== undefined) {
+      return f5_odd_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f5_odd_1, [x0]);
+    }
+    d = ++S.depth;
+    b17: {
+      if (!(x0 === 0)) {
+        break b17;
+      }
+      x0 = a4;
+      return x0;
+    }
+    LN[d] = B + 13;
+    x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
+    LN[d] = -1;
+    return f4_even_1(x0);
+    LN[d] = B + 12;
+    throw functionClause(f5_odd_1, [x0]);
+  }
+  function f5_odd_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -331,6 +506,22 @@
     }
   }
   function f6_module_info_0($r) {
+    if ($r !== undefined) {
+      return f6_module_info_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f6_module_info_0, []);
+    }
+    d = ++S.depth;
+    LN[d] = B + 14;
+    x0 = a5;
+    LN[d] = -1;
+    return i4(x0);
+    LN[d] = B + 14;
+    throw functionClause(f6_module_info_0, []);
+  }
+  function f6_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
@@ -369,6 +560,23 @@
     }
   }
   function f7_module_info_1(x0, $r) {
+    if ($r !== undefined) {
+      return f7_module_info_1$r(x0, $r);
+    }
+    let t, d, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f7_module_info_1, [x0]);
+    }
+    d = ++S.depth;
+    LN[d] = B + 15;
+    x1 = x0;
+    x0 = a5;
+    LN[d] = -1;
+    return i5(x0, x1);
+    LN[d] = B + 15;
+    throw functionClause(f7_module_info_1, [x0]);
+  }
+  function f7_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
     if ($r === undefined) {
       if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
