@@ -193,6 +193,9 @@ const SILENT = new Set([
   'is_list', 'is_nonempty_list', 'is_tuple', 'is_function', 'is_boolean', 'is_map', 'test_arity', 'is_tagged_tuple',
   'is_eq_exact', 'is_ne_exact', 'is_eq', 'is_ne', 'is_lt', 'is_ge', 'select_val', 'select_tuple_arity',
   'fmove', 'executable_line', 'debug_line',
+  // Receive bookkeeping reads or moves the mailbox cursor and cannot fail.
+  'loop_rec', 'loop_rec_end', 'remove_message', 'timeout',
+  'recv_marker_reserve', 'recv_marker_bind', 'recv_marker_use', 'recv_marker_clear',
 ]);
 /** Instructions after which control does not fall through, and which read no line. */
 const LEAVES = new Set(['jump', 'return']);

@@ -60,7 +60,6 @@
           LN[d] = B + 2;
           x0 = send(x0, x1);
         case 3:
-          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 12;
@@ -83,11 +82,9 @@
           L = 5;
           continue;
         case 4:
-          LN[d] = B + 2;
           receiveTimedOut();
           y3 = a2;
         case 5:
-          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 6;
@@ -99,11 +96,9 @@
           L = 7;
           continue;
         case 6:
-          LN[d] = B + 2;
           receiveTimedOut();
           y2 = a4;
         case 7:
-          LN[d] = B + 2;
           t = peekMessage();
           if (t === undefined) {
             L = 9;
@@ -119,7 +114,6 @@
           L = 10;
           continue;
         case 8:
-          LN[d] = B + 2;
           skipMessage();
           L = 7;
           continue;
@@ -166,7 +160,6 @@
           LN[d] = -1;
           return i2(x0, x1);
         case 11:
-          LN[d] = B + 6;
           skipMessage();
           L = 3;
           continue;
@@ -231,7 +224,6 @@
           x0 = send(x0, x1);
           useMarker(y1);
         case 15:
-          LN[d] = B + 8;
           t = peekMessage();
           if (t === undefined) {
             L = 17;
@@ -256,7 +248,6 @@
           removeMessage();
           return x0;
         case 16:
-          LN[d] = B + 8;
           skipMessage();
           L = 15;
           continue;
@@ -299,7 +290,6 @@
           throw functionClause(f2_echo_0, []);
         case 19:
         case 20:
-          LN[d] = B + 9;
           t = peekMessage();
           if (t === undefined) {
             L = 23;
@@ -328,7 +318,6 @@
           L = 19;
           continue;
         case 21:
-          LN[d] = B + 10;
           if (!(x0 === a8)) {
             L = 22;
             continue;
@@ -337,7 +326,6 @@
           x0 = a10;
           return x0;
         case 22:
-          LN[d] = B + 10;
           skipMessage();
           L = 20;
           continue;
