@@ -7,6 +7,7 @@ import { lookupBif } from './bif/registry.js';
 import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame, taggedError } from './exception.js';
 import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
+import { NO_SITE } from './process/sites.js';
 import { NONVALUE, preempt, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
 import { pushTop } from './process/trace.js';
 import { Atom, atom, FALSE, TRUE } from './term/atom.js';
@@ -143,9 +144,6 @@ export function callFun(f: Term, args: Term[]): Term {
   throw tag('badfun', f);
 }
 
-/** The caller's shadow-stack slot after it tail-calls (see compiler/codegen/instructions.ts tailCall). */
-const TAIL_SITE = -1;
-
 /**
  * A fun called in tail position: checked while the caller's frame is live (its errors show the
  * caller, as i_call_fun_last's do), then the caller's slot is marked as a tail call.
@@ -155,7 +153,7 @@ export function callFunLast(f: Term, args: Term[]): Term {
     if (f.arity !== args.length) throw tag('badarity', [f, list(args)]);
     const fn = MODULES.get(f.module.name)?.lambdaFns[f.oldIndex];
     if (fn === undefined) throw tag('badfun', f);
-    S.lns[S.depth] = TAIL_SITE;
+    S.lns[S.depth] = NO_SITE;
     return invoke(fn, args, f.env);
   }
   if (f instanceof ExportFun) {
@@ -183,7 +181,7 @@ export function applyLast(m: Term, f: Term, args: Term[]): Term {
   if (!(m instanceof Atom) || !(f instanceof Atom)) badarg([m, f, list(args)]);
   const bif = native(m.name, f.name, args.length);
   if (bif === undefined) {
-    S.lns[S.depth] = TAIL_SITE;
+    S.lns[S.depth] = NO_SITE;
     return resolve(m.name, f.name, args.length)(...args);
   }
   return bif(...args);

@@ -106,6 +106,13 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
     const isAll = size.kind === 'atom' && size.value.name === 'all';
     const V = () => val(cx, value);
     const write = (name: string, args: J.Expr[]) => writes.push(J.expr(method(W, name, args)));
+    /** A segment sized at run time: its size checked up front, then written by `name`. */
+    const dynamic = (name: string, extra: J.Expr[]): boolean => {
+      if (size.kind === 'atom') return false;
+      dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
+      write(name, [V(), val(cx, size), J.num(unit), ...extra]);
+      return true;
+    };
     switch (type.value.name) {
       case 'append':
       case 'private_append':
@@ -117,21 +124,13 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
           constBits += lit * unit;
           if (lit * unit === 8) write('u8', [V()]);
           else write('int', [V(), J.num(lit * unit), J.num(flags)]);
-        } else {
-          if (size.kind === 'atom') return undefined;
-          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
-          write('integer', [V(), val(cx, size), J.num(unit), J.num(flags)]);
-        }
+        } else if (!dynamic('integer', [J.num(flags)])) return undefined;
         break;
       case 'float':
         if (lit !== undefined) {
           constBits += lit * unit;
           write('floatBits', [V(), J.num(lit * unit), J.num(flags)]);
-        } else {
-          if (size.kind === 'atom') return undefined;
-          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
-          write('float', [V(), val(cx, size), J.num(unit), J.num(flags)]);
-        }
+        } else if (!dynamic('float', [J.num(flags)])) return undefined;
         break;
       case 'binary':
         if (isAll) {
@@ -140,11 +139,7 @@ function specialisedCreateBin(cx: FunctionContext, ops: Operand[]): J.Stmt[] | u
         } else if (lit !== undefined) {
           constBits += lit * unit;
           write('binary', [V(), J.num(lit * unit), J.num(1)]);
-        } else {
-          if (size.kind === 'atom') return undefined;
-          dynSizes.push(J.call(id('segmentBits'), [val(cx, size), J.num(unit)]));
-          write('binary', [V(), val(cx, size), J.num(unit)]);
-        }
+        } else if (!dynamic('binary', [])) return undefined;
         break;
       case 'string': {
         if (lit === undefined) return undefined;

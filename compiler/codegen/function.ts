@@ -109,11 +109,13 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
 
   // A function with no line before its entry never sets a line: its activations still name it.
   const entryAt = fn.code.findIndex((ins) => ins.op === 'label' && (ins.args[0] as { value: number }).value === fn.entry);
-  const entryLine = fn.code.slice(0, Math.max(entryAt, 0)).some((ins) => ins.op === 'line') ? 1 : -1;
-  const enter: J.Stmt[] = [
-    J.assign(id('d'), J.update('++', S('depth'))),
-    ...(entryLine < 0 ? [setLine(cx, 0)] : []),
-  ];
+  const entryHasLine = fn.code.slice(0, Math.max(entryAt, 0)).some((ins) => ins.op === 'line');
+  const enter: J.Stmt[] = [J.assign(id('d'), J.update('++', S('depth'))), ...(entryHasLine ? [] : [setLine(cx, 0)])];
+  // Reductions used up or the JS depth bound passed: suspend at entry unless preempt() extends the slice.
+  const entryCheck = J.ifs(
+    J.logical('&&', J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), J.call(id('preempt'), [])),
+    [J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))]))],
+  );
   const restore: J.Stmt[] = [
     J.assign(id('L'), J.member(r, 'label')),
     J.ifs(
@@ -134,22 +136,11 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     ),
   ];
 
+  const locals = ['t', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs];
+  const declare = J.letDecl(['L', ...locals, ...(hasCatch ? ['C'] : [])], [...['L', ...locals].map(() => undefined), ...(hasCatch ? [J.array([])] : [])]);
   // A fresh activation writes no line here: its first `line` (or label) before anything that
   // can read the shadow stack does (see observedLines).
-  const prologue: J.Stmt[] = [
-    J.letDecl(['L', 't', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs, ...(hasCatch ? ['C'] : [])], [undefined, undefined, undefined, ...(usesWriter ? [undefined] : []), ...xs.map(() => undefined), ...ys.map(() => undefined), ...fs.map(() => undefined), ...(hasCatch ? [J.array([])] : [])]),
-    J.ifs(
-      J.bin('===', r, J.undef),
-      [
-        J.ifs(J.logical('&&', J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), J.call(id('preempt'), [])), [
-          J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
-        ]),
-        ...enter,
-        J.assign(id('L'), J.num(fn.entry)),
-      ],
-      restore,
-    ),
-  ];
+  const freshEntry: J.Stmt[] = [entryCheck, ...enter, J.assign(id('L'), J.num(fn.entry))];
 
   const dispatch = J.forever([J.switchS(id('L'), cases)]);
   // Exceptions record their stack trace when created (runtime/process/trace.ts), so only
@@ -168,18 +159,17 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     : dispatch;
 
   const structured = hasCatch ? undefined : structuredBody(segments, fn.entry);
-  if (structured === undefined) return [J.fn(name, [...params, '$r'], [...prologue, body])];
-  // Fresh calls run the structured code; a resumed activation goes to the dispatch version.
+  if (structured === undefined) return [J.fn(name, [...params, '$r'], [declare, J.ifs(J.bin('===', r, J.undef), freshEntry, restore), body])];
+  // Fresh calls run the structured code; a resumed activation goes to the dispatch version,
+  // which is only ever called with a frame.
   const resumeName = `${name}$r`;
   const fresh: J.Stmt[] = [
     J.ifs(J.bin('!==', r, J.undef), [J.ret(J.call(id(resumeName), [...params.map(id), r]))]),
-    J.letDecl(['t', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs]),
-    J.ifs(J.logical('&&', J.logical('||', J.bin('<', J.update('--', S('reds')), J.num(0)), J.bin('>', S('depth'), S('maxDepth'))), J.call(id('preempt'), [])), [
-      J.ret(J.call(id('suspendEntry'), [id(name), J.array(params.map(id))])),
-    ]),
+    J.letDecl(locals),
+    entryCheck,
     ...enter,
   ];
-  return [J.fn(name, [...params, '$r'], [...fresh, ...structured]), J.fn(resumeName, [...params, '$r'], [...prologue, body])];
+  return [J.fn(name, [...params, '$r'], [...fresh, ...structured]), J.fn(resumeName, [...params, '$r'], [declare, ...restore, body])];
 }
 
 /**

@@ -106,7 +106,7 @@ function suspendToWait(cx: FunctionContext, resumeAt: number): J.Stmt[] {
  * stack traces skip it, as the BEAM has no frame for it.
  */
 function tailCall(callExpr: J.Expr): Translated {
-  return plain([J.assign(J.member(id('LN'), id('d')), J.num(-1)), J.ret(callExpr)]);
+  return plain([J.assign(J.member(id('LN'), id('d')), J.num(-1 /* NO_SITE */)), J.ret(callExpr)]);
 }
 
 /** Whether the instruction being translated is followed only by `deallocate` and `return`. */

@@ -14,7 +14,7 @@ import { ensureLoaded, MODULES } from '../modules.js';
 import { atom, type Atom } from '../term/atom.js';
 import type { Term } from '../term/term.js';
 import { Frame } from './frame.js';
-import { siteLine, siteOf } from './sites.js';
+import { NO_SITE, siteLine, siteOf } from './sites.js';
 import { dictKey, newPid, Process, PROCESSES, type Priority } from './process.js';
 import { armReceiveTimer } from './receive.js';
 import { timeLeft } from './timers.js';
@@ -87,7 +87,7 @@ export function restoreProcess(s: SavedProcess): Process {
     if (!ensureLoaded(f.module)) throw new Error(`cannot restore a frame of ${f.module}: module not found`);
     const fn = MODULES.get(f.module)!.functions[f.index];
     const un = (r?: (string | null)[]) => r?.map((v) => (v === null ? (undefined as unknown as Term) : dec(v)));
-    p.heap.push(new Frame(fn, f.label, un(f.y), un(f.x), f.C?.slice(), f.label === -1 ? -1 : siteOf(fn, f.ln)));
+    p.heap.push(new Frame(fn, f.label, un(f.y), un(f.x), f.C?.slice(), f.label === -1 ? NO_SITE : siteOf(fn, f.ln)));
   }
   for (const m of s.mailbox) p.mailbox.push(dec(m));
   for (const [k, v] of s.dict) {

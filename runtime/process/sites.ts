@@ -6,6 +6,13 @@
  */
 import type { CompiledFunction } from './frame.js';
 
+/**
+ * Not a site: the slot of an activation that has tail-called (it has left, as on the BEAM,
+ * though its JS frame is still there), and the line of a frame saved at function entry.
+ * Generated code writes it as the literal -1 (compiler/codegen/instructions.ts tailCall).
+ */
+export const NO_SITE = -1;
+
 /** The function of each site. */
 export const SITE_FN: CompiledFunction[] = [];
 /** Its index into the module's line table (0: no line). */
@@ -28,11 +35,11 @@ export function fillSites(base: number, pairs: readonly number[], functions: rea
 
 /** The line index of a site; -1 (a frame saved at function entry) has none. */
 export function siteLine(site: number): number {
-  return site >= 0 ? SITE_LN[site] : 0;
+  return site === NO_SITE ? 0 : SITE_LN[site];
 }
 
 /** The site of `fn` at line index `ln` (for restoring serialized frames), or -1. */
 export function siteOf(fn: CompiledFunction, ln: number): number {
   for (let s = 0; s < SITE_FN.length; s++) if (SITE_FN[s] === fn && SITE_LN[s] === ln) return s;
-  return -1;
+  return NO_SITE;
 }

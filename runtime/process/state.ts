@@ -6,6 +6,7 @@
 import type { ErlangException } from '../exception.js';
 import type { Term } from '../term/term.js';
 import { Frame, type CompiledFunction } from './frame.js';
+import { NO_SITE } from './sites.js';
 import type { Process } from './process.js';
 
 /** Returned (never stored in a term) by a function that suspended. */
@@ -82,7 +83,7 @@ export function preempt(): boolean {
 
 /** Suspends at function entry: the frame will call `fn` again with the same arguments. */
 export function suspendEntry(fn: CompiledFunction, args: Term[]): Term {
-  S.pending.push(new Frame(fn, -1, undefined, args, undefined, -1));
+  S.pending.push(new Frame(fn, -1, undefined, args, undefined, NO_SITE));
   return SUSPEND;
 }
 

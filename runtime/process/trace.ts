@@ -11,7 +11,7 @@ import { charList, list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { CompiledFunction } from './frame.js';
 import { MODULES } from '../modules.js';
-import { SITE_FN, SITE_LN, siteLine } from './sites.js';
+import { NO_SITE, SITE_FN, SITE_LN, siteLine } from './sites.js';
 import { S } from './state.js';
 
 export const BACKTRACE_DEPTH = 8;
@@ -86,7 +86,7 @@ export function capture(e: ErlangException, d: number): void {
   let innermost = true;
   for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
     const site = S.lns[k];
-    if (site < 0) continue; // a tail-calling activation: gone on the BEAM
+    if (site === NO_SITE) continue; // a tail-calling activation: gone on the BEAM
     add(SITE_FN[site], SITE_LN[site], innermost ? e.clauseArgs : undefined);
     if (innermost) lastFn = undefined;
     innermost = false;

@@ -356,25 +356,17 @@
   }
   function f3_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f3_module_info_0, []);
-      }
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 25;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 25;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -411,26 +403,18 @@
   }
   function f4_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f4_module_info_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 27;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 27;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {

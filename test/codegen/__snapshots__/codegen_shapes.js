@@ -115,26 +115,18 @@
   }
   function f0_main_0$r($r) {
     let L, t, d, x0, x1, x2, x3, y0;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f0_main_0, []);
-      }
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 2;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 2;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      y0 = $r.y[0];
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        y0 = $r.y[0];
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -272,27 +264,19 @@
   }
   function f1_count_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f1_count_2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 4;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 4;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -379,26 +363,18 @@
   }
   function f2_classify_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f2_classify_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 7;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 7;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -557,26 +533,18 @@
   }
   function f4_adder_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f4_adder_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 18;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 18;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -622,27 +590,19 @@
   }
   function f5_tag_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f5_tag_2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 20;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 20;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -689,25 +649,17 @@
   }
   function f6_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f6_module_info_0, []);
-      }
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 22;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 22;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -744,26 +696,18 @@
   }
   function f7_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f7_module_info_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 24;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 24;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -799,27 +743,19 @@
   }
   function f8__adder_1_fun_0__2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 26;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 26;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -875,27 +811,19 @@
   }
   function f9__main_0_lc$_0_1_0__1$r(x0, $r) {
     let L, t, d, x1, x2, x3, y0;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 28;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 28;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      y0 = $r.y[0];
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        y0 = $r.y[0];
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {

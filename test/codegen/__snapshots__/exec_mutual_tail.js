@@ -64,25 +64,17 @@
   }
   function f0_main_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f0_main_0, []);
-      }
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 2;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 2;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -168,27 +160,19 @@
   }
   function f1_ping_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f1_ping_2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 4;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 4;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -240,27 +224,19 @@
   }
   function f2_pong_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f2_pong_2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 7;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 7;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -317,27 +293,19 @@
   }
   function f3_loop_2$r(x0, x1, $r) {
     let L, t, d, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f3_loop_2, [x0, x1]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 10;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 10;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -392,26 +360,18 @@
   }
   function f4_even_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f4_even_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 13;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 13;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -461,26 +421,18 @@
   }
   function f5_odd_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f5_odd_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 16;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 16;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -523,25 +475,17 @@
   }
   function f6_module_info_0$r($r) {
     let L, t, d, x0, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f6_module_info_0, []);
-      }
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 19;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 19;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -578,26 +522,18 @@
   }
   function f7_module_info_1$r(x0, $r) {
     let L, t, d, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f7_module_info_1, [x0]);
-      }
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
       d = ++S.depth;
       L = 21;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        d = ++S.depth;
-        L = 21;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
