@@ -8,7 +8,7 @@ import { ErlangException, ERROR, EXIT, THROW, isExceptionClass, badarg, RawFrame
 import { ensureLoaded, MODULES } from './modules.js';
 import type { CompiledFunction } from './process/frame.js';
 import { NO_SITE } from './process/sites.js';
-import { NONVALUE, preempt, S, SUSPEND, suspendAt, suspendEntry } from './process/state.js';
+import { NONVALUE, preempt, S, SUSPEND, suspendAt, suspendEntry, trmcEnd } from './process/state.js';
 import { pushTop } from './process/trace.js';
 import { Atom, atom, FALSE, TRUE } from './term/atom.js';
 import { BitString } from './term/binary.js';
@@ -361,6 +361,7 @@ export const RUNTIME = {
   FALSE,
   suspendEntry,
   suspendAt,
+  trmcEnd,
   preempt,
   raiseBy,
   eqx: exactEqual,

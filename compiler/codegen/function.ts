@@ -13,11 +13,13 @@
  * it. Functions without try/catch get the same shape minus the handler search.
  */
 import type { BeamFunction } from '../beam/module.js';
-import { CompileError, setLine, where, type FunctionContext, type ModuleContext } from './context.js';
+import { CompileError, setLine, val, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
 import { structuredBody, type Segment } from './structured.js';
 import { toHandler, translate } from './instructions.js';
+import { finishOnReturn, listBuildingCalls, loopStep } from './trmc.js';
+import type { Operand } from '../beam/operand.js';
 import * as J from './js.js';
 
 const id = J.id;
@@ -59,12 +61,19 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   const open = (n: number) => {
     current = [];
     cases.push(J.caseS(J.num(n), current));
-    if (n < firstResumeLabel) segments.push({ label: n, stmts: (segment = []) });
+    if (n < firstResumeLabel) {
+      segments.push({ label: n, stmts: (segment = []) });
+      segmentDead = false;
+    }
   };
+  // After a loop step (trmc.ts) the structured code jumps back: what follows up to the next
+  // label only exists in the dispatch version.
+  let segmentDead = false;
   const emit = (...stmts: J.Stmt[]) => {
     current.push(...stmts);
-    segment.push(...stmts);
+    if (!segmentDead) segment.push(...stmts);
   };
+  const loops = hasCatch ? new Map<number, Operand>() : listBuildingCalls(fn.code, fn.arity, (l) => mod.fnAtLabel(l) === index);
   // The BEAM finds a frame's line by code address: the nearest `line` before the current
   // instruction in layout order. Each label therefore starts by setting that line, so jumps
   // land with the right one; `line` instructions update it in straight-line code.
@@ -90,7 +99,14 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       if (e instanceof CompileError) throw e;
       throw new CompileError(`${where(cx)}: instruction ${ins.op} (opcode ${ins.opcode}): ${(e as Error).message}`);
     }
-    if (t.stmts.length > 0) emit(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
+    const head = loops.get(i);
+    if (head !== undefined) {
+      // The structured version loops instead of calling (the head is a y register or constant,
+      // read with the call's register offset: no trim comes between).
+      if (!segmentDead) segment.push(...loopStep(val(cx, head), name, fn.arity, fn.entry));
+      segmentDead = true;
+      current.push(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
+    } else if (t.stmts.length > 0) emit(J.located(t.stmts[0], Math.max(layoutLine, 0)), ...t.stmts.slice(1));
     if (t.resume !== undefined) {
       open(t.resume);
       // Back from a call: the callee may have tail-called (each tail call keeps its JS depth
@@ -137,6 +153,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   ];
 
   const locals = ['t', 'd', ...(usesWriter ? ['bw'] : []), ...xs, ...ys, ...fs];
+  const loopLocals = loops.size > 0 ? ['cf', 'cl'] : [];
   const declare = J.letDecl(['L', ...locals, ...(hasCatch ? ['C'] : [])], [...['L', ...locals].map(() => undefined), ...(hasCatch ? [J.array([])] : [])]);
   // A fresh activation writes no line here: its first `line` (or label) before anything that
   // can read the shadow stack does (see observedLines).
@@ -158,14 +175,15 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
       ])
     : dispatch;
 
-  const structured = hasCatch ? undefined : structuredBody(segments, fn.entry);
+  let structured = hasCatch ? undefined : structuredBody(segments, fn.entry);
+  if (structured !== undefined && loops.size > 0) structured = finishOnReturn(structured);
   if (structured === undefined) return [J.fn(name, [...params, '$r'], [declare, J.ifs(J.bin('===', r, J.undef), freshEntry, restore), body])];
   // Fresh calls run the structured code; a resumed activation goes to the dispatch version,
   // which is only ever called with a frame.
   const resumeName = `${name}$r`;
   const fresh: J.Stmt[] = [
     J.ifs(J.bin('!==', r, J.undef), [J.ret(J.call(id(resumeName), [...params.map(id), r]))]),
-    J.letDecl(locals),
+    J.letDecl([...locals, ...loopLocals]),
     entryCheck,
     ...enter,
   ];

@@ -21,7 +21,7 @@ import * as J from './js.js';
 /** Names the generated code takes from the runtime API object. */
 export const RUNTIME_NAMES = [
   'S', 'SUSPEND', 'NONVALUE', 'Cons', 'NIL', 'ErlFloat', 'Atom', 'Pid', 'Ref', 'Port', 'BitString', 'ErlMap',
-  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'preempt', 'raiseBy', 'eqx', 'eq', 'cmp', 'isInt',
+  'ErlangException', 'TRUE', 'FALSE', 'suspendEntry', 'suspendAt', 'trmcEnd', 'preempt', 'raiseBy', 'eqx', 'eq', 'cmp', 'isInt',
   'isNum', 'isFun', 'callFun', 'callFunLast', 'applyMFA', 'applyLast', 'functionClause', 'badmatch', 'caseClause', 'ifClause', 'tryClause',
   'badRecord', 'catchValue', 'reraise', 'buildStacktrace', 'rawRaise', 'mapPut', 'mapUpdate', 'mapHasAll',
   'mapGet', 'toFloat', 'checkFloat', 'createBin', 'BSW', 'appendByte', 'appendBytes', 'appendBinary', 'segmentBits', 'binAllBits', 'utfBits', 'startMatch', 'initWritable',

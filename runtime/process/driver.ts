@@ -17,7 +17,7 @@ import type { Frame } from './frame.js';
 import type { Process } from './process.js';
 import { errorReport } from './reports.js';
 import { exitProcess, NORMAL, ProcessExit } from './signals.js';
-import { S, SUSPEND } from './state.js';
+import { HOLE, S, SUSPEND } from './state.js';
 import { internalError, type InternalError } from './trace.js';
 
 export type Outcome =
@@ -39,6 +39,10 @@ export class Hibernate {
 
 /** Re-enters a suspended activation: its function with `undefined` arguments and the frame last. */
 function resume(f: Frame): Term {
+  if (f.label === HOLE) {
+    (f.y![1] as { tail: Term }).tail = f.value!;
+    return f.y![0];
+  }
   const fn = f.fn as unknown as (...a: unknown[]) => Term;
   switch (f.fn.info.arity) {
     case 0:

@@ -12,11 +12,13 @@ import { decodeExternal } from '../etf/decode.js';
 import { encodeExternal } from '../etf/encode.js';
 import { ensureLoaded, MODULES } from '../modules.js';
 import { atom, type Atom } from '../term/atom.js';
+import { Cons } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import { Frame } from './frame.js';
 import { NO_SITE, siteLine, siteOf } from './sites.js';
 import { dictKey, newPid, Process, PROCESSES, type Priority } from './process.js';
 import { armReceiveTimer } from './receive.js';
+import { HOLE } from './state.js';
 import { timeLeft } from './timers.js';
 import { makeRunnable } from './scheduler.js';
 import { NAMES } from './signals.js';
@@ -87,7 +89,15 @@ export function restoreProcess(s: SavedProcess): Process {
     if (!ensureLoaded(f.module)) throw new Error(`cannot restore a frame of ${f.module}: module not found`);
     const fn = MODULES.get(f.module)!.functions[f.index];
     const un = (r?: (string | null)[]) => r?.map((v) => (v === null ? (undefined as unknown as Term) : dec(v)));
-    p.heap.push(new Frame(fn, f.label, un(f.y), un(f.x), f.C?.slice(), f.label === -1 ? NO_SITE : siteOf(fn, f.ln)));
+    const y = un(f.y);
+    // A hole frame's last cell is the end of its first cell's list: encoding copies both, so
+    // the link between them is found again.
+    if (f.label === HOLE && y !== undefined) {
+      let c = y[0] as Cons;
+      while (c.tail instanceof Cons) c = c.tail;
+      y[1] = c;
+    }
+    p.heap.push(new Frame(fn, f.label, y, un(f.x), f.C?.slice(), f.label === -1 ? NO_SITE : siteOf(fn, f.ln)));
   }
   for (const m of s.mailbox) p.mailbox.push(dec(m));
   for (const [k, v] of s.dict) {

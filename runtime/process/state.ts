@@ -6,7 +6,7 @@
 import type { ErlangException } from '../exception.js';
 import type { Term } from '../term/term.js';
 import { Frame, type CompiledFunction } from './frame.js';
-import { NO_SITE } from './sites.js';
+import { NO_SITE, SITE_FN } from './sites.js';
 import type { Process } from './process.js';
 
 /** Returned (never stored in a term) by a function that suspended. */
@@ -93,4 +93,27 @@ export function suspendAt(fn: CompiledFunction, label: number, y: Term[] | undef
   if (S.exc !== undefined) return SUSPEND;
   S.pending.push(new Frame(fn, label, y, undefined, C && C.length > 0 ? C.slice() : undefined, ln));
   return SUSPEND;
+}
+
+/**
+ * The label of a hole frame: a list under construction by a loop that stands for body
+ * recursion of the form `[H | f(...)]` (compiler/codegen/trmc.ts). `y` is [first cell, last
+ * cell]; on resume the value returned below it becomes the last cell's tail and the first
+ * cell is the activation's value.
+ */
+export const HOLE = -2;
+
+/**
+ * Leaves a loop that builds a list in place of body recursion: the value `v` completes the
+ * list (its last tail) and the list is the value. If `v` is SUSPEND, a hole frame saves the
+ * list under construction, standing for the recursive activations the loop replaced; `site`
+ * is their call site (one trace frame, as the BEAM shows repeated return addresses once).
+ */
+export function trmcEnd(v: Term, first: Term, last: Term, site: number): Term {
+  if (v === SUSPEND) {
+    if (S.exc === undefined) S.pending.push(new Frame(SITE_FN[site], HOLE, [first, last], undefined, undefined, site));
+    return SUSPEND;
+  }
+  (last as { tail: Term }).tail = v;
+  return first;
 }

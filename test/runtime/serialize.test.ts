@@ -3,6 +3,7 @@ import { setStdoutSink } from '../../runtime/io/stdout.js';
 import { PROCESSES } from '../../runtime/process/process.js';
 import { restoreProcess, serializeProcess } from '../../runtime/process/serialize.js';
 import { NAMES } from '../../runtime/process/signals.js';
+import { HOLE } from '../../runtime/process/state.js';
 import { addOtpLibraries, loadBeamFile, resetRuntime, runEntry } from '../../runtime/system.js';
 import { formatTerm } from '../../runtime/term/print.js';
 import { atom } from '../../runtime/term/atom.js';
@@ -39,6 +40,31 @@ describe('serializing a suspended process', () => {
       const checked = await runEntry('proc_serialize', 'check', [], { fresh: false });
       expect(checked.kind).toBe('value');
       if (checked.kind === 'value') expect(formatTerm(checked.value)).toBe('{124,[5,7,11,100,1]}');
+    } finally {
+      setStdoutSink(undefined);
+    }
+  });
+
+  it('restores a process waiting in the middle of a list-building loop (a hole frame)', async () => {
+    setStdoutSink(() => {});
+    try {
+      resetRuntime();
+      addOtpLibraries();
+      loadBeamFile(new URL('../../fixtures/beam/proc_serialize_list.beam', import.meta.url).pathname);
+      const started = await runEntry('proc_serialize_list', 'start', []);
+      expect(started.kind).toBe('value');
+      const p = NAMES.get('proc_serialize_list')!;
+      expect(p.status).toBe('waiting');
+      const saved = JSON.parse(JSON.stringify(serializeProcess(p))) as ReturnType<typeof serializeProcess>;
+      // take/1's loop saved the list built so far, [1, 4, 9], as a hole frame (label HOLE).
+      const holes = saved.frames.filter((f) => f.label === HOLE);
+      expect(holes.length).toBe(1);
+
+      resetRuntime();
+      restoreProcess(saved);
+      const finished = await runEntry('proc_serialize_list', 'finish', [], { fresh: false });
+      expect(finished.kind).toBe('value');
+      if (finished.kind === 'value') expect(formatTerm(finished.value)).toBe('[1,4,9,16]');
     } finally {
       setStdoutSink(undefined);
     }

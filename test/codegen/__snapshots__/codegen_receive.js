@@ -1,6 +1,6 @@
 (function (R, M, B) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, BSW, appendByte, appendBytes, appendBinary, segmentBits, binAllBits, utfBits, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, trmcEnd, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, BSW, appendByte, appendBytes, appendBinary, segmentBits, binAllBits, utfBits, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const a0 = R.atom("b");

@@ -1,6 +1,6 @@
 (function (R, M, B) {
   "use strict";
-  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, BSW, appendByte, appendBytes, appendBinary, segmentBits, binAllBits, utfBits, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
+  const {S, SUSPEND, NONVALUE, Cons, NIL, ErlFloat, Atom, Pid, Ref, Port, BitString, ErlMap, ErlangException, TRUE, FALSE, suspendEntry, suspendAt, trmcEnd, preempt, raiseBy, eqx, eq, cmp, isInt, isNum, isFun, callFun, callFunLast, applyMFA, applyLast, functionClause, badmatch, caseClause, ifClause, tryClause, badRecord, catchValue, reraise, buildStacktrace, rawRaise, mapPut, mapUpdate, mapHasAll, mapGet, toFloat, checkFloat, createBin, BSW, appendByte, appendBytes, appendBinary, segmentBits, binAllBits, utfBits, startMatch, initWritable, BitWriter, bsAdd, utf8Size, utf16Size, send, peekMessage, skipMessage, removeMessage, waitTimeout, receiveTimedOut, reserveMarker, bindMarker, useMarker, clearMarker} = R;
   const LN = S.lns;
   const makeFun = (i, env) => R.makeFunFor(M.name.name, i, env);
   const k0 = M.literals[0];
@@ -776,38 +776,55 @@
     if ($r !== undefined) {
       return f9__main_0_lc$_0_1_0__1$r(x0, $r);
     }
-    let t, d, x1, x2, x3, y0;
+    let t, d, x1, x2, x3, y0, cf, cl;
     if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
       return suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
     }
     d = ++S.depth;
-    b29: {
+    top: for (; ; ) {
+      b29: {
+        LN[d] = B + 16;
+        if (!(x0 instanceof Cons)) {
+          break b29;
+        }
+        t = x0;
+        x0 = t.head;
+        y0 = t.tail;
+        x0 = f2_classify_1(x0);
+        if (x0 === SUSPEND) {
+          {
+            t = suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
+            return cf === undefined ? t : trmcEnd(t, cf, cl, LN[d - 1]);
+          }
+        }
+        S.depth = d;
+        t = y0;
+        y0 = x0;
+        x0 = t;
+        t = new Cons(y0, NIL);
+        if (cf === undefined) {
+          cf = t;
+          LN[d + 1] = LN[d];
+          d = ++S.depth;
+        } else {
+          cl.tail = t;
+        }
+        cl = t;
+        if (--S.reds < 0 && preempt()) {
+          {
+            t = suspendEntry(f9__main_0_lc$_0_1_0__1, [x0]);
+            return cf === undefined ? t : trmcEnd(t, cf, cl, LN[d - 1]);
+          }
+        }
+        continue top;
+      }
+      {
+        t = x0;
+        return cf === undefined ? t : trmcEnd(t, cf, cl, LN[d - 1]);
+      }
       LN[d] = B + 16;
-      if (!(x0 instanceof Cons)) {
-        break b29;
-      }
-      t = x0;
-      x0 = t.head;
-      y0 = t.tail;
-      x0 = f2_classify_1(x0);
-      if (x0 === SUSPEND) {
-        return suspendAt(f9__main_0_lc$_0_1_0__1, 900031, [y0], undefined, LN[d]);
-      }
-      S.depth = d;
-      t = y0;
-      y0 = x0;
-      x0 = t;
-      x0 = f9__main_0_lc$_0_1_0__1(x0);
-      if (x0 === SUSPEND) {
-        return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);
-      }
-      S.depth = d;
-      x0 = new Cons(y0, x0);
-      return x0;
+      throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
     }
-    return x0;
-    LN[d] = B + 16;
-    throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
   }
   function f9__main_0_lc$_0_1_0__1$r(x0, $r) {
     let L, t, d, x1, x2, x3, y0;
