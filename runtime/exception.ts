@@ -47,6 +47,8 @@ export class ErlangException {
   clauseArgs: Term[] | undefined = undefined;
   /** For an error raised inside a BIF: its frame `{erlang, Name, Args, Location}`, on top. */
   bifFrame: Term | undefined = undefined;
+  /** For a BIF's badarg: the `cause` its error_info names (ets: `id`, `access`). */
+  cause: Term | undefined = undefined;
   /** Whether `trace` has been recorded (process/trace.ts `capture`). */
   captured = false;
   /** The trace was supplied by the program (raise/3, a rethrow), not recorded here. */
@@ -75,6 +77,13 @@ export const BADARITH = atom('badarith');
 
 export function badarg(args?: Term[]): never {
   throw new ErlangException(ERROR, BADARG, args);
+}
+
+/** badarg with a cause for the BIF frame's error_info (what erl_*_errors would explain). */
+export function badargBecause(cause: string, args?: Term[]): never {
+  const e = new ErlangException(ERROR, BADARG, args);
+  e.cause = atom(cause);
+  throw e;
 }
 
 export function badarith(args?: Term[]): never {

@@ -199,9 +199,10 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
   if (NO_BIF_FRAME.has(f)) return bif;
   const M = atom(m);
   const F = atom(f);
+  const info = errorInfo(m);
   const mark = (e: unknown, args: Term[]) => {
     if (e instanceof ErlangException && !e.supplied && e.bifFrame === undefined && e.cls === ERROR) {
-      e.bifFrame = [M, F, list(args), ERROR_INFO];
+      e.bifFrame = [M, F, list(args), e.cause === undefined ? info : errorInfo(m, e.cause)];
       pushTop(e, e.bifFrame);
     }
     return e;
@@ -250,7 +251,21 @@ function withBifFrame(m: string, f: string, bif: Callable, arity: number): Calla
   }
 }
 
-export const ERROR_INFO: Term = list([[atom('error_info'), makeMap([[atom('module'), atom('erl_erts_errors')]])]]);
+/**
+ * Which module explains a BIF's errors: the application of the BIF's module, as the BEAM
+ * records it (erl_erts_errors for erlang and the other erts modules).
+ */
+const ERROR_MODULE: ReadonlyMap<string, string> = new Map([
+  ...['lists', 'ets', 'binary', 'maps', 'math', 're', 'unicode', 'string'].map((m): [string, string] => [m, 'erl_stdlib_errors']),
+  ['os', 'erl_kernel_errors'],
+]);
+/** `[{error_info, #{module => M}}]`, or with `cause => C` when the BIF said why (exception.ts badargBecause). */
+function errorInfo(bifModule: string, cause?: Term): Term {
+  const pairs: [Term, Term][] = [[atom('module'), atom(ERROR_MODULE.get(bifModule) ?? 'erl_erts_errors')]];
+  if (cause !== undefined) pairs.push([atom('cause'), cause]);
+  return list([[atom('error_info'), makeMap(pairs)]]);
+}
+export const ERROR_INFO: Term = errorInfo('erlang');
 
 /** Natives wrapped once each (dynamic `apply` resolves on every call). */
 const wrappedNatives = new Map<string, Callable>();

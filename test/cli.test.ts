@@ -61,3 +61,40 @@ describe('beamjs disasm', () => {
     expect(beamjs('frobnicate').status).toBe(2);
   });
 });
+
+describe('beamjs run', () => {
+  const osEnv = join(fixtures, 'os_env.beam');
+  const run = (nodeArgs: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [...nodeArgs, cli, 'run', osEnv, 'os:getpid/0'], { encoding: 'utf8', env: { ...process.env, ...env } });
+  /** The pid of the Node process that ran the program (the entry's value, `"1234"`). */
+  const programPid = (r: ReturnType<typeof run>) => Number(/^"(\d+)"$/m.exec(r.stdout)?.[1]);
+
+  it('restarts Node with its V8 flags (runtime/node-flags.ts) unless they are set', () => {
+    const restarted = run([]);
+    expect(restarted.status).toBe(0);
+    expect(programPid(restarted)).toBeGreaterThan(0);
+    expect(programPid(restarted)).not.toBe(restarted.pid);
+    const given = run(['--max-semi-space-size=32']);
+    expect(programPid(given)).toBe(given.pid);
+    const refused = run([], { BEAMJS_NODE_FLAGS: '0' });
+    expect(programPid(refused)).toBe(refused.pid);
+  });
+
+  it('passes on output, stderr and exit status through the restart', () => {
+    const plain = spawnSync(process.execPath, [cli, 'run', osEnv], { encoding: 'utf8', env: { ...process.env, BEAMJS_NODE_FLAGS: '0' } });
+    const tuned = beamjs('run', osEnv);
+    expect(tuned.status).toBe(0);
+    expect(tuned.stdout).toBe(plain.stdout);
+    expect(tuned.stdout).toBe(readFileSync(new URL('../fixtures/expected/os_env.stdout', import.meta.url), 'utf8'));
+    const crash = beamjs('run', join(fixtures, 'crash_uncaught.beam'));
+    expect(crash.status).toBe(1);
+    expect(crash.stderr).toMatch(/^\*\* exception/m);
+  });
+
+  it('stops writing, without crashing, when the reader of its output goes away', () => {
+    // `| head -1`: the pipe closes after the first line; the rest is dropped (EPIPE).
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" run "${join(fixtures, 'trmc_lists.beam')}" | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('[2,4,6]\n');
+    expect(r.stderr).toBe('');
+  });
+});

@@ -11,6 +11,7 @@ import './string.js';
 import './persistent-term.js';
 import './processes.js';
 import './time.js';
+import './os.js';
 import './code.js';
 import './logger.js';
 import './application.js';

@@ -8,7 +8,7 @@
  * process is asked for at call time through the erlang:self/0 BIF, so this module does not
  * depend on how processes are implemented.
  */
-import { badarg } from '../exception.js';
+import { badargBecause } from '../exception.js';
 import { lookupBif, type Bif } from '../bif/registry.js';
 import { Atom, atom, FALSE, TRUE } from '../term/atom.js';
 import { exactEqual } from '../term/compare.js';
@@ -123,10 +123,10 @@ export type Access = 'read' | 'write' | 'owner';
 /** The table for an operation needing `access`; badarg if it does not exist or is not allowed. */
 export function table(tab: Term, access: Access, args: Term[]): Table {
   const t = find(tab);
-  if (t === undefined) return badarg(args);
+  if (t === undefined) return badargBecause('id', args);
   const p = t.opts.protection;
   if (access === 'owner' || p === 'private' || (p === 'protected' && access === 'write')) {
-    if (!samePid(t.owner, self())) return badarg(args);
+    if (!samePid(t.owner, self())) return badargBecause('access', args);
   }
   return t;
 }

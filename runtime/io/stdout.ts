@@ -7,6 +7,8 @@ import { writeSync } from 'node:fs';
 let chunks: Uint8Array[] = [];
 let size = 0;
 let sink: ((bytes: Uint8Array) => void) | undefined;
+/** The reader went away (EPIPE, as after `| head`): output is dropped, the program goes on. */
+let closed = false;
 
 /** Redirects program output (tests capture it); `undefined` restores stdout. */
 export function setStdoutSink(s: ((bytes: Uint8Array) => void) | undefined): void {
@@ -16,6 +18,7 @@ export function setStdoutSink(s: ((bytes: Uint8Array) => void) | undefined): voi
 
 export function writeStdout(bytes: Uint8Array): void {
   if (sink) return sink(bytes);
+  if (closed) return;
   chunks.push(bytes);
   size += bytes.length;
   if (size > 1 << 16) flushStdout();
@@ -31,7 +34,12 @@ export function flushStdout(): void {
     try {
       off += writeSync(1, all, off);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed = true;
+        return;
+      }
+      if (code !== 'EAGAIN') throw e;
     }
   }
 }
