@@ -170,9 +170,21 @@ async function runErl(bench, n, beamDir, t, timeoutMs) {
   return { ok: true, bestMs: Number(m[1]) / 1000, medianMs: Number(m[2]) / 1000, runs: Number(m[3]), checksum: m[4] };
 }
 
+/**
+ * The V8 flags `beamjs run` starts Node with (dist/runtime/node-flags.js): both the beamjs
+ * and the handwritten JS worker get them, so the two run on the same Node configuration.
+ */
+async function nodeFlags() {
+  try {
+    return [...(await import(new URL('../dist/runtime/node-flags.js', import.meta.url).href)).NODE_FLAGS];
+  } catch {
+    return []; // not built: the beamjs runs report that themselves
+  }
+}
+
 async function runNode(impl, file, n, t, timeoutMs) {
   const cfg = { impl, file, n, ...t };
-  const res = await exec(process.execPath, [WORKER, JSON.stringify(cfg)], timeoutMs);
+  const res = await exec(process.execPath, [...(await nodeFlags()), WORKER, JSON.stringify(cfg)], timeoutMs);
   const r = resultLine(res, impl);
   if (r.error) return { ok: false, error: r.error };
   return JSON.parse(r.line);

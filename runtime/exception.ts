@@ -29,8 +29,27 @@ export class RawFrame {
 }
 
 export class ErlangException {
+  /**
+   * The trace as recorded (process/trace.ts `capture`), innermost first: code sites (numbers)
+   * or raw frames. Turned into `frames` when something reads them; most exceptions are caught
+   * without that, so raising costs one small array.
+   */
+  sites: (number | RawFrame)[] | undefined = undefined;
+  private recorded: (Term | RawFrame)[] | undefined = undefined;
   /** Frames innermost first: terms, or raw frames not yet turned into terms. */
-  frames: (Term | RawFrame)[] = [];
+  get frames(): (Term | RawFrame)[] {
+    if (this.recorded === undefined) {
+      this.recorded = this.sites === undefined ? [] : ErlangException.expand(this.sites);
+      this.sites = undefined;
+    }
+    return this.recorded;
+  }
+  set frames(f: (Term | RawFrame)[]) {
+    this.recorded = f;
+    this.sites = undefined;
+  }
+  /** Installed by runtime/process/trace.ts: sites as raw frames. */
+  static expand: (sites: readonly (number | RawFrame)[]) => RawFrame[] = () => [];
   /** The stack trace as Erlang terms `{M,F,A,Location}`, innermost first. */
   get trace(): Term[] {
     const f = this.frames;
@@ -43,8 +62,6 @@ export class ErlangException {
   set trace(t: Term[]) {
     this.frames = t;
   }
-  /** For function_clause: the arguments, shown in the innermost frame instead of the arity. */
-  clauseArgs: Term[] | undefined = undefined;
   /** For an error raised inside a BIF: its frame `{erlang, Name, Args, Location}`, on top. */
   bifFrame: Term | undefined = undefined;
   /** For a BIF's badarg: the `cause` its error_info names (ets: `id`, `access`). */

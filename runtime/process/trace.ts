@@ -11,7 +11,7 @@ import { charList, list, NIL } from '../term/list.js';
 import type { Term } from '../term/term.js';
 import type { CompiledFunction } from './frame.js';
 import { MODULES } from '../modules.js';
-import { NO_SITE, SITE_FN, SITE_LN, siteLine } from './sites.js';
+import { NO_SITE, SITE_FN, SITE_LN } from './sites.js';
 import { S } from './state.js';
 
 export const BACKTRACE_DEPTH = 8;
@@ -66,35 +66,36 @@ export function pushTop(e: ErlangException, frame: Term): void {
 /**
  * Records the stack trace of an exception the first time generated code sees it, at JS
  * depth `d`: the activations d..1 of the shadow stack, then the process's heap frames —
- * the frames live when it was raised, innermost first, at most BACKTRACE_DEPTH of them.
+ * the frames live when it was raised, innermost first, at most BACKTRACE_DEPTH of them — as
+ * code sites, turned into frames only if the trace is read (`expand`).
  */
 export function capture(e: ErlangException, d: number): void {
   if (e.captured) return;
   e.captured = true;
-  const trace = e.frames;
+  const sites: (number | RawFrame)[] = [];
   // Consecutive activations at the same call site are recorded once (the BEAM skips
   // repeated return addresses), so body recursion through one call shows one frame. The
   // innermost frame is where the exception happened, not a return address: never merged.
-  let lastFn: CompiledFunction | undefined;
-  let lastLn = -1;
-  const add = (fn: CompiledFunction, ln: number, args?: Term[]) => {
-    if (fn === lastFn && ln === lastLn) return;
-    lastFn = fn;
-    lastLn = ln;
-    trace.push(new RawFrame(fn, ln, args));
-  };
-  let innermost = true;
-  for (let k = d; k >= 1 && trace.length < BACKTRACE_DEPTH; k--) {
-    const site = S.lns[k];
-    if (site === NO_SITE) continue; // a tail-calling activation: gone on the BEAM
-    add(SITE_FN[site], SITE_LN[site], innermost ? e.clauseArgs : undefined);
-    if (innermost) lastFn = undefined;
-    innermost = false;
+  let last = NO_SITE;
+  const lns = S.lns;
+  for (let k = d; k >= 1 && sites.length < BACKTRACE_DEPTH; k--) {
+    const site = lns[k];
+    if (site === NO_SITE || site === last) continue; // NO_SITE: a tail-calling activation, gone on the BEAM
+    last = sites.length === 0 ? NO_SITE : site;
+    sites.push(site);
   }
-  for (let k = S.heap.length - 1; k >= 0 && trace.length < BACKTRACE_DEPTH; k--) {
-    add(S.heap[k].fn, siteLine(S.heap[k].ln));
+  const heap = S.heap;
+  for (let k = heap.length - 1; k >= 0 && sites.length < BACKTRACE_DEPTH; k--) {
+    const site = heap[k].ln;
+    // A frame saved at function entry has no site: its function, with no line.
+    if (site === NO_SITE) sites.push(new RawFrame(heap[k].fn, 0, undefined));
+    else if (site !== last) sites.push(site);
+    last = site;
   }
+  e.sites = sites;
 }
+
+ErlangException.expand = (sites) => sites.map((s) => (typeof s === 'number' ? new RawFrame(SITE_FN[s], SITE_LN[s], undefined) : s));
 
 /**
  * What escaped generated code, as the driver reports it: Erlang exceptions as they are,
