@@ -13,11 +13,12 @@
  * it. Functions without try/catch get the same shape minus the handler search.
  */
 import type { BeamFunction } from '../beam/module.js';
+import type { Instruction } from '../beam/instruction.js';
 import { CompileError, setLine, val, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
 import { structuredBody, type Segment } from './structured.js';
-import { toHandler, translate } from './instructions.js';
+import { isSilentBif, toHandler, translate } from './instructions.js';
 import { finishOnReturn, listBuildingCalls, loopStep } from './trmc.js';
 import type { Operand } from '../beam/operand.js';
 import * as J from './js.js';
@@ -49,7 +50,7 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     labelLine,
   };
 
-  const lineNeeded = observedLines(fn.code);
+  const lineNeeded = observedLines(fn.code, (ins) => isSilentBif(cx, ins));
 
   // The switch: a case per label and per resume point, code falling through between them.
   // The same code by label (resume points merged into the code before them) makes the
@@ -215,14 +216,14 @@ const LEAVES = new Set(['jump', 'return']);
  * call or suspend — the only things that read the line. Jumps land on labels, so conditional
  * branches need no scan of their own.
  */
-function observedLines(code: readonly { op: string }[]): boolean[] {
+function observedLines(code: readonly Instruction[], silentBif: (ins: Instruction) => boolean): boolean[] {
   const needed = new Array<boolean>(code.length).fill(false);
   for (let i = 0; i < code.length; i++) {
     if (code[i].op !== 'line' && code[i].op !== 'label') continue;
     for (let k = i + 1; k < code.length; k++) {
       const op = code[k].op;
       if (op === 'line' || op === 'label' || LEAVES.has(op)) break;
-      if (!SILENT.has(op)) {
+      if (!SILENT.has(op) && !silentBif(code[k])) {
         needed[i] = true;
         break;
       }

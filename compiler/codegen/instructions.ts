@@ -197,11 +197,20 @@ function inlineArith(name: string, a: J.Expr, b: J.Expr, slow: J.Expr): J.Expr |
 }
 
 /** BIFs that never raise: in a guard they need no handler for the fail label. */
-const NEVER_RAISE = new Set([
+export const NEVER_RAISE = new Set([
+  'self/0', 'node/0',
   '</2', '>/2', '=</2', '>=/2', '==/2', '/=/2', '=:=/2', '=/=/2',
   'is_atom/1', 'is_binary/1', 'is_bitstring/1', 'is_boolean/1', 'is_float/1', 'is_function/1', 'is_integer/1',
   'is_list/1', 'is_map/1', 'is_number/1', 'is_pid/1', 'is_port/1', 'is_reference/1', 'is_tuple/1',
 ]);
+
+/** Whether `ins` calls an erlang BIF that cannot raise (nothing can read the line while it runs). */
+export function isSilentBif(cx: { mod: FunctionContext['mod'] }, ins: Instruction): boolean {
+  const at = ins.op === 'bif0' ? 0 : ins.op === 'bif1' || ins.op === 'bif2' ? 1 : ins.op.startsWith('gc_bif') ? 2 : -1;
+  if (at < 0) return false;
+  const target = cx.mod.module.imports[unsigned(ins.args[at])];
+  return target?.module.name === 'erlang' && NEVER_RAISE.has(`${target.name.name}/${target.arity}`);
+}
 
 /** Calls a BIF import; with a fail label, a raised exception jumps there instead. */
 function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand[], dst: Operand): Translated {

@@ -18,30 +18,151 @@
   const a11 = R.atom("codegen_receive");
   let i0, i1, i2, i3, i4, i5;
   function f0_main_0($r) {
-    let L, t, d, x0, x1, x2, x3, y0, y1, y2, y3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f0_main_0, []);
+    if ($r !== undefined) {
+      return f0_main_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3, y0, y1, y2, y3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f0_main_0, []);
+    }
+    d = ++S.depth;
+    b12: {
+      x0 = i0();
+      x1 = a0;
+      LN[d] = B + 1;
+      x0 = send(x0, x1);
+      x0 = i0();
+      x1 = a1;
+      LN[d] = B + 2;
+      x0 = send(x0, x1);
+      l3: for (; ; ) {
+        b11: {
+          b10: {
+            b9: {
+              b7: {
+                b6: {
+                  b5: {
+                    b4: {
+                      t = peekMessage();
+                      if (t === undefined) {
+                        break b12;
+                      }
+                      x0 = t;
+                      if (!(x0 === a1)) {
+                        break b11;
+                      }
+                      removeMessage();
+                      t = peekMessage();
+                      if (t === undefined) {
+                        break b4;
+                      }
+                      x0 = t;
+                      removeMessage();
+                      y3 = x0;
+                      break b5;
+                    }
+                    receiveTimedOut();
+                    y3 = a2;
+                  }
+                  t = peekMessage();
+                  if (t === undefined) {
+                    break b6;
+                  }
+                  x0 = t;
+                  removeMessage();
+                  y2 = a3;
+                  break b7;
+                }
+                receiveTimedOut();
+                y2 = a4;
+              }
+              l7: for (; ; ) {
+                b8: {
+                  t = peekMessage();
+                  if (t === undefined) {
+                    break b9;
+                  }
+                  x0 = t;
+                  if (!(x0 === a5)) {
+                    break b8;
+                  }
+                  removeMessage();
+                  y1 = a5;
+                  break b10;
+                }
+                skipMessage();
+                continue l7;
+                break l7;
+              }
+            }
+            LN[d] = B + 2;
+            if (!waitTimeout(10)) {
+              S.waiting = true;
+              return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 2);
+            }
+            receiveTimedOut();
+            y1 = a6;
+          }
+          LN[d] = B + 2;
+          x0 = makeFun(0, []);
+          LN[d] = B + 3;
+          x0 = i1(x0);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 29, [y0, y1, y2, y3], undefined, LN[d]);
+          }
+          S.depth = d;
+          y0 = x0;
+          x1 = a7;
+          LN[d] = B + 4;
+          x0 = f1_call_2(x0, x1);
+          if (x0 === SUSPEND) {
+            return suspendAt(f0_main_0, 30, [y0, y1, y2, y3], undefined, LN[d]);
+          }
+          S.depth = d;
+          t = y0;
+          y0 = x0;
+          x0 = t;
+          x1 = a8;
+          LN[d] = B + 5;
+          x0 = send(x0, x1);
+          x0 = new Cons(y0, NIL);
+          x0 = new Cons(y1, x0);
+          x0 = new Cons(y2, x0);
+          x0 = new Cons(y3, x0);
+          x1 = new Cons(a1, x0);
+          x0 = k0;
+          LN[d] = B + 6;
+          LN[d] = -1;
+          return i2(x0, x1);
+        }
+        skipMessage();
+        continue l3;
+        break l3;
       }
+    }
+    LN[d] = B + 6;
+    S.waiting = true;
+    return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 2);
+    LN[d] = B + 0;
+    throw functionClause(f0_main_0, []);
+  }
+  function f0_main_0$r($r) {
+    let L, t, d, x0, x1, x2, x3, y0, y1, y2, y3;
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 2;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 2;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      y0 = $r.y[0];
+      y1 = $r.y[1];
+      y2 = $r.y[2];
+      y3 = $r.y[3];
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        y0 = $r.y[0];
-        y1 = $r.y[1];
-        y2 = $r.y[2];
-        y3 = $r.y[3];
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -50,7 +171,6 @@
           LN[d] = B + 0;
           throw functionClause(f0_main_0, []);
         case 2:
-          LN[d] = B + 0;
           x0 = i0();
           x1 = a0;
           LN[d] = B + 1;
@@ -173,30 +293,82 @@
     }
   }
   function f1_call_2(x0, x1, $r) {
-    let L, t, d, x2, x3, y0, y1;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f1_call_2, [x0, x1]);
+    if ($r !== undefined) {
+      return f1_call_2$r(x0, x1, $r);
+    }
+    let t, d, x2, x3, y0, y1;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f1_call_2, [x0, x1]);
+    }
+    d = ++S.depth;
+    b17: {
+      LN[d] = B + 7;
+      y1 = x0;
+      y0 = reserveMarker();
+      x0 = i3();
+      if (x0 === SUSPEND) {
+        return suspendAt(f1_call_2, 100029, [y0, y1], undefined, LN[d]);
       }
+      S.depth = d;
+      x1 = i0();
+      x1 = [x1, x0, a7];
+      bindMarker(y0, x0);
+      t = y1;
+      y1 = x0;
+      x0 = t;
+      LN[d] = B + 8;
+      x0 = send(x0, x1);
+      useMarker(y1);
+      l15: for (; ; ) {
+        b16: {
+          t = peekMessage();
+          if (t === undefined) {
+            break b17;
+          }
+          x0 = t;
+          if (!Array.isArray(x0)) {
+            break b16;
+          }
+          if (!(x0.length === 2)) {
+            break b16;
+          }
+          x1 = x0[0];
+          if (!(x1 === y1 || typeof x1 === "object" && eqx(x1, y1))) {
+            break b16;
+          }
+          clearMarker(y1);
+          x0 = x0[1];
+          removeMessage();
+          return x0;
+        }
+        skipMessage();
+        continue l15;
+        break l15;
+      }
+    }
+    LN[d] = B + 8;
+    S.waiting = true;
+    return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 8);
+    LN[d] = B + 7;
+    throw functionClause(f1_call_2, [x0, x1]);
+  }
+  function f1_call_2$r(x0, x1, $r) {
+    let L, t, d, x2, x3, y0, y1;
+    L = $r.label;
+    if (L === -1) {
+      x0 = $r.x[0];
+      x1 = $r.x[1];
       d = ++S.depth;
       L = 14;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        x0 = $r.x[0];
-        x1 = $r.x[1];
-        d = ++S.depth;
-        L = 14;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      y0 = $r.y[0];
+      y1 = $r.y[1];
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        y0 = $r.y[0];
-        y1 = $r.y[1];
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
@@ -261,26 +433,75 @@
     }
   }
   function f2_echo_0($r) {
-    let L, t, d, x0, x1, x2, x3;
-    if ($r === undefined) {
-      if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
-        return suspendEntry(f2_echo_0, []);
+    if ($r !== undefined) {
+      return f2_echo_0$r($r);
+    }
+    let t, d, x0, x1, x2, x3;
+    if ((--S.reds < 0 || S.depth > S.maxDepth) && preempt()) {
+      return suspendEntry(f2_echo_0, []);
+    }
+    d = ++S.depth;
+    top: for (; ; ) {
+      b23: {
+        l20: for (; ; ) {
+          b22: {
+            b21: {
+              t = peekMessage();
+              if (t === undefined) {
+                break b23;
+              }
+              x0 = t;
+              if (!Array.isArray(x0)) {
+                break b21;
+              }
+              if (!(x0.length === 3)) {
+                break b22;
+              }
+              x1 = x0[1];
+              x2 = x0[2];
+              removeMessage();
+              x2 = [a9, x2];
+              x1 = [x1, x2];
+              x0 = x0[0];
+              LN[d] = B + 10;
+              x0 = send(x0, x1);
+              if (--S.reds < 0 && preempt()) {
+                return suspendEntry(f2_echo_0, []);
+              }
+              continue top;
+            }
+            if (!(x0 === a8)) {
+              break b22;
+            }
+            removeMessage();
+            x0 = a10;
+            return x0;
+          }
+          skipMessage();
+          continue l20;
+          break l20;
+        }
       }
+      LN[d] = B + 10;
+      S.waiting = true;
+      return suspendAt(f2_echo_0, 20, undefined, undefined, B + 9);
+      LN[d] = B + 9;
+      throw functionClause(f2_echo_0, []);
+    }
+  }
+  function f2_echo_0$r($r) {
+    let L, t, d, x0, x1, x2, x3;
+    L = $r.label;
+    if (L === -1) {
       d = ++S.depth;
       L = 19;
     } else {
-      L = $r.label;
-      if (L === -1) {
-        d = ++S.depth;
-        L = 19;
+      d = ++S.depth;
+      LN[d] = $r.ln;
+      if ($r.exc === undefined) {
+        x0 = $r.value;
       } else {
-        d = ++S.depth;
-        LN[d] = $r.ln;
-        if ($r.exc === undefined) {
-          x0 = $r.value;
-        } else {
-          throw $r.exc;
-        }
+        throw $r.exc;
       }
     }
     for (; ; ) {
