@@ -1,9 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 /**
- * The `beamjs` command. Exit status: 0 on success, 2 for bad usage or unreadable input
- * (with one line on stderr), 1 when the program run crashes.
+ * The `beamjs` command. Exit status: 0 on success, 2 for bad usage or unreadable input (with
+ * one line on stderr), 1 when the program run crashes. The `#!` line starts Node with
+ * beamjs's V8 flags (runtime/node-flags.ts; test/cli.test.ts keeps the two the same).
  */
-import { spawnSync } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { listing } from '../compiler/beam/listing.js';
 import { readBeamFile } from '../compiler/beam/reader.js';
@@ -12,7 +12,6 @@ import { CompileError } from '../compiler/codegen/context.js';
 import { binaryFromString } from '../runtime/term/binary.js';
 import { formatTerm } from '../runtime/term/print.js';
 import { int, type Term } from '../runtime/term/term.js';
-import { hasNodeFlags, NODE_FLAGS } from '../runtime/node-flags.js';
 
 const USAGE = `usage: beamjs run FILE.beam [--dir DIR]... [--stress] [MOD:FUN/ARITY] [-- ARG...]
        beamjs disasm FILE.beam`;
@@ -121,26 +120,12 @@ async function run(args: string[]): Promise<void> {
   }
 }
 
-/**
- * Runs this command again in a Node started with beamjs's V8 flags (runtime/node-flags.ts),
- * passing on stdio, the exit status and a fatal signal. False when they are already set (or
- * BEAMJS_NODE_FLAGS=0 says to keep the current Node as it is).
- */
-function restartWithFlags(): boolean {
-  if (hasNodeFlags() || process.env.BEAMJS_NODE_FLAGS === '0') return false;
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
-  if (r.error) return false; // cannot spawn: run here, with the defaults
-  if (r.signal) process.kill(process.pid, r.signal);
-  process.exit(r.status ?? 1);
-}
-
 function main(argv: string[]): void {
   const [command, ...rest] = argv;
   switch (command) {
     case 'disasm':
       return disasm(rest);
     case 'run':
-      if (restartWithFlags()) return;
       void run(rest);
       return;
     case undefined:

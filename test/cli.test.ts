@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NODE_FLAGS } from '../runtime/node-flags.js';
 
 // The built command, as users run it (npm test builds first).
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname;
@@ -64,28 +65,19 @@ describe('beamjs disasm', () => {
 
 describe('beamjs run', () => {
   const osEnv = join(fixtures, 'os_env.beam');
-  const run = (nodeArgs: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [...nodeArgs, cli, 'run', osEnv, 'os:getpid/0'], { encoding: 'utf8', env: { ...process.env, ...env } });
-  /** The pid of the Node process that ran the program (the entry's value, `"1234"`). */
-  const programPid = (r: ReturnType<typeof run>) => Number(/^"(\d+)"$/m.exec(r.stdout)?.[1]);
 
-  it('restarts Node with its V8 flags (runtime/node-flags.ts) unless they are set', () => {
-    const restarted = run([]);
-    expect(restarted.status).toBe(0);
-    expect(programPid(restarted)).toBeGreaterThan(0);
-    expect(programPid(restarted)).not.toBe(restarted.pid);
-    const given = run(['--max-semi-space-size=32']);
-    expect(programPid(given)).toBe(given.pid);
-    const refused = run([], { BEAMJS_NODE_FLAGS: '0' });
-    expect(programPid(refused)).toBe(refused.pid);
+  it('runs as a command with beamjs\'s V8 flags on its #! line', () => {
+    const first = readFileSync(cli, 'utf8').split('\n')[0];
+    expect(first).toBe(`#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`);
+    // As npm installs it: executable, started through the #! line.
+    chmodSync(cli, 0o755);
+    const r = spawnSync(cli, ['run', osEnv], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(new URL('../fixtures/expected/os_env.stdout', import.meta.url), 'utf8'));
   });
 
-  it('passes on output, stderr and exit status through the restart', () => {
-    const plain = spawnSync(process.execPath, [cli, 'run', osEnv], { encoding: 'utf8', env: { ...process.env, BEAMJS_NODE_FLAGS: '0' } });
-    const tuned = beamjs('run', osEnv);
-    expect(tuned.status).toBe(0);
-    expect(tuned.stdout).toBe(plain.stdout);
-    expect(tuned.stdout).toBe(readFileSync(new URL('../fixtures/expected/os_env.stdout', import.meta.url), 'utf8'));
+  it('exits with status 1 and a report on stderr when the program crashes', () => {
     const crash = beamjs('run', join(fixtures, 'crash_uncaught.beam'));
     expect(crash.status).toBe(1);
     expect(crash.stderr).toMatch(/^\*\* exception/m);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { NODE_FLAGS } from '../runtime/node-flags.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -34,7 +35,8 @@ const LABEL: Record<Mode, string> = { normal: '', stress: ' (stress: budget 1, d
 function run(name: string, mode: Mode): Promise<{ stdout: string; status: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const dir = mode === 'otp24' ? 'beam-r24' : 'beam';
-    const args = [cli, 'run', `${root}${dir}/${name}.beam`, ...(mode === 'stress' ? ['--stress'] : [])];
+    // Node as the `beamjs` command starts it (its #! line).
+    const args = [...NODE_FLAGS, cli, 'run', `${root}${dir}/${name}.beam`, ...(mode === 'stress' ? ['--stress'] : [])];
     const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

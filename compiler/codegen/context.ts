@@ -32,6 +32,8 @@ export interface ModuleContext {
   readonly stringConst: (offset: number, len: number) => J.Expr;
   /** The module-local number of the code site (function index, line index): see runtime/process/sites.ts. */
   readonly site: (fnIndex: number, ln: number) => number;
+  /** A site of its own at (function index, line index): one return address (see function.ts). */
+  readonly newSite: (fnIndex: number, ln: number) => number;
 }
 
 /** Per-function state. */
@@ -122,6 +124,11 @@ export function siteExpr(cx: FunctionContext, ln: number): J.Expr {
 /** `LN[d] = site`: this activation is now at line index `ln`. */
 export function setLine(cx: FunctionContext, ln: number): J.Stmt {
   return J.assign(J.member(J.id('LN'), J.id('d')), siteExpr(cx, ln));
+}
+
+/** `LN[d] = site` with a site no other write uses: the return address of the calls up to the next. */
+export function setOwnSite(cx: FunctionContext, ln: number): J.Stmt {
+  return J.assign(J.member(J.id('LN'), J.id('d')), J.bin('+', J.id('B'), J.num(cx.mod.newSite(cx.index, ln))));
 }
 
 /** `L = n; continue;`: jump to a label of the current function. */

@@ -14,7 +14,7 @@
  */
 import type { BeamFunction } from '../beam/module.js';
 import type { Instruction } from '../beam/instruction.js';
-import { CompileError, setLine, val, where, type FunctionContext, type ModuleContext } from './context.js';
+import { CompileError, setLine, setOwnSite, val, where, type FunctionContext, type ModuleContext } from './context.js';
 import { closeBinary } from './bits.js';
 import { analyzeFrame } from './frame.js';
 import { structuredBody, type Segment } from './structured.js';
@@ -79,6 +79,11 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
   // instruction in layout order. Each label therefore starts by setting that line, so jumps
   // land with the right one; `line` instructions update it in straight-line code.
   let layoutLine = -1;
+  // A frame's identity in a stack trace is its return address: the BEAM shows consecutive
+  // frames with the same one once (body recursion), but two calls on one line are two return
+  // addresses. So each line update gets a site of its own, and a call finding the current
+  // site already taken by an earlier call writes a new one.
+  let siteTaken = false;
   fn.code.forEach((ins, i) => {
     cx.yOffset = Math.max(0, frame.offsets[i]);
     cx.at = i;
@@ -86,13 +91,24 @@ export function emitFunction(mod: ModuleContext, fn: BeamFunction, index: number
     if (ins.op === 'label') {
       emit(...closeBinary(cx, ins.op));
       open((ins.args[0] as { value: number }).value);
-      if (layoutLine >= 0 && lineNeeded[i]) emit(setLine(cx, layoutLine));
+      if (layoutLine >= 0 && lineNeeded[i]) emit(setOwnSite(cx, layoutLine));
+      siteTaken = false;
       return;
     }
-    if (ins.op === 'line' && !lineNeeded[i]) return;
+    if (ins.op === 'line') {
+      if (lineNeeded[i] && cases.length > 0) {
+        emit(setOwnSite(cx, layoutLine));
+        siteTaken = false;
+      }
+      return;
+    }
     if (cases.length === 0) return; // only labels precede the first label; nothing to emit
-    if (frame.offsets[i] < 0 && ins.op !== 'line') return; // unreachable code
+    if (frame.offsets[i] < 0) return; // unreachable code
     emit(...closeBinary(cx, ins.op));
+    if (RETURNS_HERE.has(ins.op)) {
+      if (siteTaken) emit(setOwnSite(cx, Math.max(layoutLine, 0)));
+      siteTaken = true;
+    }
     let t;
     try {
       t = translate(cx, ins);
@@ -206,6 +222,8 @@ const SILENT = new Set([
   'loop_rec', 'loop_rec_end', 'remove_message', 'timeout',
   'recv_marker_reserve', 'recv_marker_bind', 'recv_marker_use', 'recv_marker_clear',
 ]);
+/** Calls after which this activation waits with a return address (tail calls leave none). */
+const RETURNS_HERE = new Set(['call', 'call_ext', 'call_fun', 'call_fun2', 'apply']);
 /** Instructions after which control does not fall through, and which read no line. */
 const LEAVES = new Set(['jump', 'return']);
 

@@ -14,6 +14,7 @@ import { bitMatch, bsMatch, createBin, oldConstruction } from './bits.js';
 import { CompileError, jump, label, reg, setLine, siteExpr, unsigned, val, where, type FunctionContext } from './context.js';
 import * as J from './js.js';
 import { atom } from '../../runtime/term/atom.js';
+import { ErlFloat } from '../../runtime/term/float.js';
 
 const id = J.id;
 const x0 = id('x0');
@@ -118,6 +119,22 @@ function inTailPosition(cx: FunctionContext): boolean {
   return code[i]?.op === 'return';
 }
 
+/**
+ * math:sqrt/1 on a float, without the call: the common case of numeric code (the BIF runs for
+ * integers, and raises for negative numbers and anything else).
+ */
+function inlineMath(cx: FunctionContext, imp: Operand): J.Expr | undefined {
+  const target = cx.mod.module.imports[unsigned(imp)];
+  if (target?.module.name !== 'math' || target.name.name !== 'sqrt' || target.arity !== 1) return undefined;
+  const t = id('t');
+  const root = J.assignExpr(t, J.call(J.member(id('Math'), 'sqrt'), [J.member(x0, 'value')]));
+  return J.cond(
+    J.logical('&&', J.instanceOf(x0, id('ErlFloat')), J.bin('===', J.bin('-', root, t), J.num(0))),
+    J.newExpr(id('ErlFloat'), [t]),
+    J.call(cx.mod.importRef(unsigned(imp)), [x0]),
+  );
+}
+
 /** A local call target, by label. */
 function localTarget(cx: FunctionContext, o: Operand): string {
   const index = cx.mod.fnAtLabel(label(o));
@@ -196,6 +213,37 @@ function inlineArith(name: string, a: J.Expr, b: J.Expr, slow: J.Expr): J.Expr |
   }
 }
 
+/** The Type chunk's union bit for floats (compiler/beam/module.ts BeamType). */
+const FLOAT_BIT = 1 << 3;
+
+/** Whether an operand is certainly a float: a float literal, or a register typed float only. */
+function isFloat(cx: FunctionContext, o: Operand): boolean {
+  if (o.kind === 'float') return true;
+  if (o.kind === 'literal') return o.value instanceof ErlFloat;
+  if ((o.kind === 'x' || o.kind === 'y') && o.type !== undefined) return cx.mod.module.types?.[o.type]?.union === FLOAT_BIT;
+  return false;
+}
+
+const FLOAT_ARITH: Record<string, '+' | '-' | '*' | '/'> = { '+': '+', '-': '-', '*': '*', '/': '/' };
+
+/**
+ * Arithmetic and comparison on two operands the compiler's types say are floats: on the
+ * unboxed values. A result that is not finite (overflow, 0.0/0.0) takes the BIF's path, which
+ * raises badarith as the BEAM does (`t - t === 0` holds exactly for finite t).
+ */
+function floatArith(name: string, a: J.Expr, b: J.Expr, slow: J.Expr): J.Expr | undefined {
+  const va = J.member(a, 'value');
+  const vb = J.member(b, 'value');
+  const op = FLOAT_ARITH[name];
+  if (op !== undefined) {
+    const t = id('t');
+    return J.cond(J.bin('===', J.bin('-', J.assignExpr(t, J.bin(op, va, vb)), t), J.num(0)), J.newExpr(id('ErlFloat'), [t]), slow);
+  }
+  const cmp = COMPARE[name];
+  if (cmp !== undefined) return J.cond(J.bin(cmp, va, vb), id('TRUE'), id('FALSE'));
+  return undefined;
+}
+
 /** BIFs that never raise: in a guard they need no handler for the fail label. */
 export const NEVER_RAISE = new Set([
   'self/0', 'node/0',
@@ -218,7 +266,10 @@ function bifCall(cx: FunctionContext, fail: Operand, imp: Operand, args: Operand
   const argExprs = args.map((a) => val(cx, a));
   let expr = J.call(cx.mod.importRef(unsigned(imp)), argExprs);
   const erlang = target?.module.name === 'erlang';
-  if (erlang && argExprs.length === 2) expr = inlineArith(target.name.name, argExprs[0], argExprs[1], expr) ?? expr;
+  if (erlang && argExprs.length === 2) {
+    const floats = isFloat(cx, args[0]) && isFloat(cx, args[1]);
+    expr = (floats ? floatArith(target.name.name, argExprs[0], argExprs[1], expr) : undefined) ?? inlineArith(target.name.name, argExprs[0], argExprs[1], expr) ?? expr;
+  }
   const call = J.assign(reg(cx, dst), expr);
   if (label(fail) === 0 || (erlang && NEVER_RAISE.has(`${target.name.name}/${argExprs.length}`))) return plain([call]);
   return plain([
@@ -323,7 +374,7 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
       return tailCall(J.call(id(target), xargs(unsigned(a[0]))));
     }
     case 'call_ext':
-      return callAndResume(cx, raiseCall(cx, a[1]) ?? J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
+      return callAndResume(cx, raiseCall(cx, a[1]) ?? inlineMath(cx, a[1]) ?? J.call(cx.mod.importRef(unsigned(a[1])), xargs(unsigned(a[0]))));
     case 'call_ext_last':
     case 'call_ext_only': {
       const raise = raiseCall(cx, a[1]);
@@ -419,6 +470,7 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'is_ge': {
       // Both small integers: compare directly; anything else by term order.
       const op = ins.op === 'is_lt' ? '<' : '>=';
+      if (isFloat(cx, a[1]) && isFloat(cx, a[2])) return test(cx, a[0], J.bin(op, J.member(V(1), 'value'), J.member(V(2), 'value')));
       const fast = J.bin(op, V(1), V(2));
       const both = numbers(V(1), V(2));
       return test(cx, a[0], both ? J.cond(both, fast, J.bin(op, rt('cmp', V(1), V(2)), J.num(0))) : fast);
@@ -563,7 +615,8 @@ export function translate(cx: FunctionContext, ins: Instruction): Translated {
     case 'fmul':
     case 'fdiv': {
       const op = { fadd: '+', fsub: '-', fmul: '*', fdiv: '/' }[ins.op] as J.Expr extends never ? never : '+' | '-' | '*' | '/';
-      return plain([set(3, rt('checkFloat', J.bin(op, V(1), V(2))))]);
+      // Finite results only (`t - t === 0` exactly when t is finite); else badarith.
+      return plain([set(3, J.cond(J.bin('===', J.bin('-', J.assignExpr(id('t'), J.bin(op, V(1), V(2))), id('t')), J.num(0)), id('t'), rt('checkFloat', id('t'))))]);
     }
     case 'fnegate':
       return plain([set(2, J.bin('-', J.num(0), V(1)))]);

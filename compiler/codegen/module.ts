@@ -108,6 +108,10 @@ export function generateModule(m: BeamModule, opts: GenerateOptions = {}): Gener
       }
       return k;
     },
+    newSite: (fnIndex, ln) => {
+      sites.push(fnIndex, ln);
+      return sites.length / 2 - 1;
+    },
     stringConst: (offset, len) => {
       const name = `s${offset}_${len}`;
       if (!stringIds.has(name)) {

@@ -375,16 +375,20 @@ function mathResult(r: number, args: Term[]): ErlFloat {
   return new ErlFloat(r);
 }
 
+/** The argument as a double without allocating on the common path (number or float). */
+const num = (x: Term, args: () => Term[]): number => (typeof x === 'number' ? x : x instanceof ErlFloat ? x.value : mathArg(x, args()));
+
 const m1 =
   (fn: (x: number) => number) =>
-  (x: Term): Term =>
-    mathResult(fn(mathArg(x, [x])), [x]);
+  (x: Term): Term => {
+    const r = fn(num(x, () => [x]));
+    return Number.isFinite(r) ? new ErlFloat(r) : mathResult(r, [x]);
+  };
 const m2 =
   (fn: (x: number, y: number) => number) =>
   (x: Term, y: Term): Term => {
-    const args = [x, y];
-    const a = mathArg(x, args);
-    return mathResult(fn(a, mathArg(y, args)), args);
+    const r = fn(num(x, () => [x, y]), num(y, () => [x, y]));
+    return Number.isFinite(r) ? new ErlFloat(r) : mathResult(r, [x, y]);
   };
 
 defineBifs('math', {

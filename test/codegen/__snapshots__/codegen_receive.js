@@ -95,17 +95,17 @@
                 break l7;
               }
             }
-            LN[d] = B + 2;
+            LN[d] = B + 3;
             if (!waitTimeout(10)) {
               S.waiting = true;
-              return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 2);
+              return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 4);
             }
             receiveTimedOut();
             y1 = a6;
           }
-          LN[d] = B + 2;
+          LN[d] = B + 5;
           x0 = makeFun(0, []);
-          LN[d] = B + 3;
+          LN[d] = B + 6;
           x0 = i1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 29, [y0, y1, y2, y3], undefined, LN[d]);
@@ -113,7 +113,7 @@
           S.depth = d;
           y0 = x0;
           x1 = a7;
-          LN[d] = B + 4;
+          LN[d] = B + 7;
           x0 = f1_call_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 30, [y0, y1, y2, y3], undefined, LN[d]);
@@ -123,7 +123,7 @@
           y0 = x0;
           x0 = t;
           x1 = a8;
-          LN[d] = B + 5;
+          LN[d] = B + 8;
           x0 = send(x0, x1);
           x0 = new Cons(y0, NIL);
           x0 = new Cons(y1, x0);
@@ -131,7 +131,7 @@
           x0 = new Cons(y3, x0);
           x1 = new Cons(a1, x0);
           x0 = k0;
-          LN[d] = B + 6;
+          LN[d] = B + 9;
           LN[d] = -1;
           return i2(x0, x1);
         }
@@ -140,9 +140,9 @@
         break l3;
       }
     }
-    LN[d] = B + 6;
+    LN[d] = B + 10;
     S.waiting = true;
-    return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 2);
+    return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 4);
     LN[d] = B + 0;
     throw functionClause(f0_main_0, []);
   }
@@ -238,17 +238,17 @@
           L = 7;
           continue;
         case 9:
-          LN[d] = B + 2;
+          LN[d] = B + 3;
           if (!waitTimeout(10)) {
             S.waiting = true;
-            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 2);
+            return suspendAt(f0_main_0, 7, [y0, y1, y2, y3], undefined, B + 4);
           }
           receiveTimedOut();
           y1 = a6;
         case 10:
-          LN[d] = B + 2;
+          LN[d] = B + 5;
           x0 = makeFun(0, []);
-          LN[d] = B + 3;
+          LN[d] = B + 6;
           x0 = i1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 29, [y0, y1, y2, y3], undefined, LN[d]);
@@ -257,7 +257,7 @@
           S.depth = d;
           y0 = x0;
           x1 = a7;
-          LN[d] = B + 4;
+          LN[d] = B + 7;
           x0 = f1_call_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 30, [y0, y1, y2, y3], undefined, LN[d]);
@@ -268,7 +268,7 @@
           y0 = x0;
           x0 = t;
           x1 = a8;
-          LN[d] = B + 5;
+          LN[d] = B + 8;
           x0 = send(x0, x1);
           x0 = new Cons(y0, NIL);
           x0 = new Cons(y1, x0);
@@ -276,7 +276,7 @@
           x0 = new Cons(y3, x0);
           x1 = new Cons(a1, x0);
           x0 = k0;
-          LN[d] = B + 6;
+          LN[d] = B + 9;
           LN[d] = -1;
           return i2(x0, x1);
         case 11:
@@ -284,9 +284,9 @@
           L = 3;
           continue;
         case 12:
-          LN[d] = B + 6;
+          LN[d] = B + 10;
           S.waiting = true;
-          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 2);
+          return suspendAt(f0_main_0, 3, [y0, y1, y2, y3], undefined, B + 4);
         default:
           throw new Error("codegen_receive:main/0: no label " + L);
       }
@@ -302,7 +302,7 @@
     }
     d = ++S.depth;
     b17: {
-      LN[d] = B + 7;
+      LN[d] = B + 12;
       y1 = x0;
       y0 = reserveMarker();
       x0 = i3();
@@ -316,7 +316,7 @@
       t = y1;
       y1 = x0;
       x0 = t;
-      LN[d] = B + 8;
+      LN[d] = B + 13;
       x0 = send(x0, x1);
       useMarker(y1);
       l15: for (; ; ) {
@@ -346,10 +346,10 @@
         break l15;
       }
     }
-    LN[d] = B + 8;
+    LN[d] = B + 14;
     S.waiting = true;
-    return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 8);
-    LN[d] = B + 7;
+    return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 15);
+    LN[d] = B + 11;
     throw functionClause(f1_call_2, [x0, x1]);
   }
   function f1_call_2$r(x0, x1, $r) {
@@ -374,10 +374,10 @@
     for (; ; ) {
       switch (L) {
         case 13:
-          LN[d] = B + 7;
+          LN[d] = B + 11;
           throw functionClause(f1_call_2, [x0, x1]);
         case 14:
-          LN[d] = B + 7;
+          LN[d] = B + 12;
           y1 = x0;
           y0 = reserveMarker();
           x0 = i3();
@@ -392,7 +392,7 @@
           t = y1;
           y1 = x0;
           x0 = t;
-          LN[d] = B + 8;
+          LN[d] = B + 13;
           x0 = send(x0, x1);
           useMarker(y1);
         case 15:
@@ -424,9 +424,9 @@
           L = 15;
           continue;
         case 17:
-          LN[d] = B + 8;
+          LN[d] = B + 14;
           S.waiting = true;
-          return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 8);
+          return suspendAt(f1_call_2, 15, [y0, y1], undefined, B + 15);
         default:
           throw new Error("codegen_receive:call/2: no label " + L);
       }
@@ -463,7 +463,7 @@
               x2 = [a9, x2];
               x1 = [x1, x2];
               x0 = x0[0];
-              LN[d] = B + 10;
+              LN[d] = B + 17;
               x0 = send(x0, x1);
               if (--S.reds < 0 && preempt()) {
                 return suspendEntry(f2_echo_0, []);
@@ -482,10 +482,10 @@
           break l20;
         }
       }
-      LN[d] = B + 10;
+      LN[d] = B + 18;
       S.waiting = true;
-      return suspendAt(f2_echo_0, 20, undefined, undefined, B + 9);
-      LN[d] = B + 9;
+      return suspendAt(f2_echo_0, 20, undefined, undefined, B + 19);
+      LN[d] = B + 16;
       throw functionClause(f2_echo_0, []);
     }
   }
@@ -507,7 +507,7 @@
     for (; ; ) {
       switch (L) {
         case 18:
-          LN[d] = B + 9;
+          LN[d] = B + 16;
           throw functionClause(f2_echo_0, []);
         case 19:
         case 20:
@@ -531,7 +531,7 @@
           x2 = [a9, x2];
           x1 = [x1, x2];
           x0 = x0[0];
-          LN[d] = B + 10;
+          LN[d] = B + 17;
           x0 = send(x0, x1);
           if (--S.reds < 0 && preempt()) {
             return suspendEntry(f2_echo_0, []);
@@ -551,9 +551,9 @@
           L = 20;
           continue;
         case 23:
-          LN[d] = B + 10;
+          LN[d] = B + 18;
           S.waiting = true;
-          return suspendAt(f2_echo_0, 20, undefined, undefined, B + 9);
+          return suspendAt(f2_echo_0, 20, undefined, undefined, B + 19);
         default:
           throw new Error("codegen_receive:echo/0: no label " + L);
       }
@@ -568,11 +568,11 @@
       return suspendEntry(f3_module_info_0, []);
     }
     d = ++S.depth;
-    LN[d] = B + 11;
+    LN[d] = B + 21;
     x0 = a11;
     LN[d] = -1;
     return i4(x0);
-    LN[d] = B + 11;
+    LN[d] = B + 20;
     throw functionClause(f3_module_info_0, []);
   }
   function f3_module_info_0$r($r) {
@@ -593,10 +593,10 @@
     for (; ; ) {
       switch (L) {
         case 24:
-          LN[d] = B + 11;
+          LN[d] = B + 20;
           throw functionClause(f3_module_info_0, []);
         case 25:
-          LN[d] = B + 11;
+          LN[d] = B + 21;
           x0 = a11;
           LN[d] = -1;
           return i4(x0);
@@ -614,12 +614,12 @@
       return suspendEntry(f4_module_info_1, [x0]);
     }
     d = ++S.depth;
-    LN[d] = B + 12;
+    LN[d] = B + 23;
     x1 = x0;
     x0 = a11;
     LN[d] = -1;
     return i5(x0, x1);
-    LN[d] = B + 12;
+    LN[d] = B + 22;
     throw functionClause(f4_module_info_1, [x0]);
   }
   function f4_module_info_1$r(x0, $r) {
@@ -641,10 +641,10 @@
     for (; ; ) {
       switch (L) {
         case 26:
-          LN[d] = B + 12;
+          LN[d] = B + 22;
           throw functionClause(f4_module_info_1, [x0]);
         case 27:
-          LN[d] = B + 12;
+          LN[d] = B + 23;
           x1 = x0;
           x0 = a11;
           LN[d] = -1;

@@ -37,18 +37,20 @@
       return suspendAt(f0_main_0, 31, [y0], undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 2;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
     }
     S.depth = d;
     x0 = k0;
-    LN[d] = B + 2;
+    LN[d] = B + 3;
     x0 = f9__main_0_lc$_0_1_0__1(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 4;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
@@ -56,7 +58,7 @@
     S.depth = d;
     x1 = 3;
     x0 = 6;
-    LN[d] = B + 3;
+    LN[d] = B + 5;
     x0 = f3_safe_div_2(x0, x1);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
@@ -65,19 +67,21 @@
     y0 = x0;
     x1 = 0;
     x0 = 1;
+    LN[d] = B + 6;
     x0 = f3_safe_div_2(x0, x1);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
     }
     S.depth = d;
     x0 = [y0, x0];
+    LN[d] = B + 7;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
     }
     S.depth = d;
     x0 = 10;
-    LN[d] = B + 4;
+    LN[d] = B + 8;
     x0 = f4_adder_1(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
@@ -85,11 +89,13 @@
     S.depth = d;
     x1 = x0;
     x0 = 5;
+    LN[d] = B + 9;
     x0 = callFun(x1, [x0]);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 10;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
@@ -97,12 +103,13 @@
     S.depth = d;
     x1 = a0;
     x0 = k1;
-    LN[d] = B + 5;
+    LN[d] = B + 11;
     x0 = f5_tag_2(x0, x1);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 12;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
@@ -144,6 +151,7 @@
           }
         case 31:
           S.depth = d;
+          LN[d] = B + 2;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 32, [y0], undefined, LN[d]);
@@ -151,13 +159,14 @@
         case 32:
           S.depth = d;
           x0 = k0;
-          LN[d] = B + 2;
+          LN[d] = B + 3;
           x0 = f9__main_0_lc$_0_1_0__1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 33, [y0], undefined, LN[d]);
           }
         case 33:
           S.depth = d;
+          LN[d] = B + 4;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 34, [y0], undefined, LN[d]);
@@ -166,7 +175,7 @@
           S.depth = d;
           x1 = 3;
           x0 = 6;
-          LN[d] = B + 3;
+          LN[d] = B + 5;
           x0 = f3_safe_div_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 35, [y0], undefined, LN[d]);
@@ -176,6 +185,7 @@
           y0 = x0;
           x1 = 0;
           x0 = 1;
+          LN[d] = B + 6;
           x0 = f3_safe_div_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 36, [y0], undefined, LN[d]);
@@ -183,6 +193,7 @@
         case 36:
           S.depth = d;
           x0 = [y0, x0];
+          LN[d] = B + 7;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 37, [y0], undefined, LN[d]);
@@ -190,7 +201,7 @@
         case 37:
           S.depth = d;
           x0 = 10;
-          LN[d] = B + 4;
+          LN[d] = B + 8;
           x0 = f4_adder_1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 38, [y0], undefined, LN[d]);
@@ -199,12 +210,14 @@
           S.depth = d;
           x1 = x0;
           x0 = 5;
+          LN[d] = B + 9;
           x0 = callFun(x1, [x0]);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 39, [y0], undefined, LN[d]);
           }
         case 39:
           S.depth = d;
+          LN[d] = B + 10;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 40, [y0], undefined, LN[d]);
@@ -213,13 +226,14 @@
           S.depth = d;
           x1 = a0;
           x0 = k1;
-          LN[d] = B + 5;
+          LN[d] = B + 11;
           x0 = f5_tag_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 41, [y0], undefined, LN[d]);
           }
         case 41:
           S.depth = d;
+          LN[d] = B + 12;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 42, [y0], undefined, LN[d]);
@@ -250,7 +264,7 @@
         x0 = x1;
         return x0;
       }
-      LN[d] = B + 7;
+      LN[d] = B + 14;
       x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
       x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
       x0 = x2;
@@ -258,7 +272,7 @@
         return suspendEntry(f1_count_2, [x0, x1]);
       }
       continue top;
-      LN[d] = B + 6;
+      LN[d] = B + 13;
       throw functionClause(f1_count_2, [x0, x1]);
     }
   }
@@ -282,7 +296,7 @@
     for (; ; ) {
       switch (L) {
         case 3:
-          LN[d] = B + 6;
+          LN[d] = B + 13;
           throw functionClause(f1_count_2, [x0, x1]);
         case 4:
           if (!(x0 === 0)) {
@@ -292,7 +306,7 @@
           x0 = x1;
           return x0;
         case 5:
-          LN[d] = B + 7;
+          LN[d] = B + 14;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (t = x1 + x0) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, x0);
           x0 = x2;
@@ -350,7 +364,7 @@
         x0 = a5;
         return x0;
       }
-      LN[d] = B + 8;
+      LN[d] = B + 16;
       if (!Array.isArray(x0)) {
         break b6;
       }
@@ -358,7 +372,7 @@
       x0 = [a6, x0];
       return x0;
     }
-    LN[d] = B + 8;
+    LN[d] = B + 15;
     throw functionClause(f2_classify_1, [x0]);
   }
   function f2_classify_1$r(x0, $r) {
@@ -380,7 +394,7 @@
     for (; ; ) {
       switch (L) {
         case 6:
-          LN[d] = B + 8;
+          LN[d] = B + 15;
           throw functionClause(f2_classify_1, [x0]);
         case 7:
           if (!(x0 instanceof Atom)) {
@@ -418,7 +432,7 @@
           x0 = a5;
           return x0;
         case 12:
-          LN[d] = B + 8;
+          LN[d] = B + 16;
           if (!Array.isArray(x0)) {
             L = 6;
             continue;
@@ -469,18 +483,18 @@
         for (; ; ) {
           switch (L) {
             case 13:
-              LN[d] = B + 9;
+              LN[d] = B + 17;
               throw functionClause(f3_safe_div_2, [x0, x1]);
             case 14:
-              LN[d] = B + 9;
+              LN[d] = B + 18;
               C.push(15);
-              LN[d] = B + 10;
+              LN[d] = B + 19;
               x0 = typeof x0 === "number" && typeof x1 === "number" && x1 !== 0 ? (x0 - x0 % x1) / x1 + 0 : i4(x0, x1);
               C.pop();
               x0 = [a1, x0];
               return x0;
             case 15:
-              LN[d] = B + 10;
+              LN[d] = B + 20;
               C.pop();
               x0 = x1;
               x1 = x2;
@@ -496,7 +510,7 @@
               x0 = k2;
               return x0;
             case 16:
-              LN[d] = B + 10;
+              LN[d] = B + 21;
               throw reraise(x2, x1);
             default:
               throw new Error("codegen_shapes:safe_div/2: no label " + L);
@@ -525,10 +539,10 @@
       return suspendEntry(f4_adder_1, [x0]);
     }
     d = ++S.depth;
-    LN[d] = B + 11;
+    LN[d] = B + 23;
     x0 = makeFun(0, [x0]);
     return x0;
-    LN[d] = B + 11;
+    LN[d] = B + 22;
     throw functionClause(f4_adder_1, [x0]);
   }
   function f4_adder_1$r(x0, $r) {
@@ -550,10 +564,10 @@
     for (; ; ) {
       switch (L) {
         case 17:
-          LN[d] = B + 11;
+          LN[d] = B + 22;
           throw functionClause(f4_adder_1, [x0]);
         case 18:
-          LN[d] = B + 11;
+          LN[d] = B + 23;
           x0 = makeFun(0, [x0]);
           return x0;
         default:
@@ -571,7 +585,7 @@
     }
     d = ++S.depth;
     b19: {
-      LN[d] = B + 12;
+      LN[d] = B + 25;
       if (!(x0 instanceof ErlMap)) {
         break b19;
       }
@@ -585,7 +599,7 @@
       x0 = mapUpdate(x0, [a9, x1]);
       return x0;
     }
-    LN[d] = B + 12;
+    LN[d] = B + 24;
     throw functionClause(f5_tag_2, [x0, x1]);
   }
   function f5_tag_2$r(x0, x1, $r) {
@@ -608,10 +622,10 @@
     for (; ; ) {
       switch (L) {
         case 19:
-          LN[d] = B + 12;
+          LN[d] = B + 24;
           throw functionClause(f5_tag_2, [x0, x1]);
         case 20:
-          LN[d] = B + 12;
+          LN[d] = B + 25;
           if (!(x0 instanceof ErlMap)) {
             L = 19;
             continue;
@@ -640,11 +654,11 @@
       return suspendEntry(f6_module_info_0, []);
     }
     d = ++S.depth;
-    LN[d] = B + 13;
+    LN[d] = B + 27;
     x0 = a12;
     LN[d] = -1;
     return i5(x0);
-    LN[d] = B + 13;
+    LN[d] = B + 26;
     throw functionClause(f6_module_info_0, []);
   }
   function f6_module_info_0$r($r) {
@@ -665,10 +679,10 @@
     for (; ; ) {
       switch (L) {
         case 21:
-          LN[d] = B + 13;
+          LN[d] = B + 26;
           throw functionClause(f6_module_info_0, []);
         case 22:
-          LN[d] = B + 13;
+          LN[d] = B + 27;
           x0 = a12;
           LN[d] = -1;
           return i5(x0);
@@ -686,12 +700,12 @@
       return suspendEntry(f7_module_info_1, [x0]);
     }
     d = ++S.depth;
-    LN[d] = B + 14;
+    LN[d] = B + 29;
     x1 = x0;
     x0 = a12;
     LN[d] = -1;
     return i6(x0, x1);
-    LN[d] = B + 14;
+    LN[d] = B + 28;
     throw functionClause(f7_module_info_1, [x0]);
   }
   function f7_module_info_1$r(x0, $r) {
@@ -713,10 +727,10 @@
     for (; ; ) {
       switch (L) {
         case 23:
-          LN[d] = B + 14;
+          LN[d] = B + 28;
           throw functionClause(f7_module_info_1, [x0]);
         case 24:
-          LN[d] = B + 14;
+          LN[d] = B + 29;
           x1 = x0;
           x0 = a12;
           LN[d] = -1;
@@ -735,10 +749,10 @@
       return suspendEntry(f8__adder_1_fun_0__2, [x0, x1]);
     }
     d = ++S.depth;
-    LN[d] = B + 15;
+    LN[d] = B + 31;
     x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
     return x0;
-    LN[d] = B + 15;
+    LN[d] = B + 30;
     throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
   }
   function f8__adder_1_fun_0__2$r(x0, x1, $r) {
@@ -761,10 +775,10 @@
     for (; ; ) {
       switch (L) {
         case 25:
-          LN[d] = B + 15;
+          LN[d] = B + 30;
           throw functionClause(f8__adder_1_fun_0__2, [x0, x1]);
         case 26:
-          LN[d] = B + 15;
+          LN[d] = B + 31;
           x0 = typeof x0 === "number" && typeof x1 === "number" && (t = x0 + x1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x0, x1);
           return x0;
         default:
@@ -783,7 +797,7 @@
     d = ++S.depth;
     top: for (; ; ) {
       b29: {
-        LN[d] = B + 16;
+        LN[d] = B + 33;
         if (!(x0 instanceof Cons)) {
           break b29;
         }
@@ -801,6 +815,7 @@
         t = y0;
         y0 = x0;
         x0 = t;
+        LN[d] = B + 34;
         t = new Cons(y0, NIL);
         if (cf === undefined) {
           cf = t;
@@ -822,7 +837,7 @@
         t = x0;
         return cf === undefined ? t : trmcEnd(t, cf, cl, LN[d - 1]);
       }
-      LN[d] = B + 16;
+      LN[d] = B + 32;
       throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
     }
   }
@@ -846,10 +861,10 @@
     for (; ; ) {
       switch (L) {
         case 27:
-          LN[d] = B + 16;
+          LN[d] = B + 32;
           throw functionClause(f9__main_0_lc$_0_1_0__1, [x0]);
         case 28:
-          LN[d] = B + 16;
+          LN[d] = B + 33;
           if (!(x0 instanceof Cons)) {
             L = 29;
             continue;
@@ -866,6 +881,7 @@
           t = y0;
           y0 = x0;
           x0 = t;
+          LN[d] = B + 34;
           x0 = f9__main_0_lc$_0_1_0__1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f9__main_0_lc$_0_1_0__1, 900032, [y0], undefined, LN[d]);

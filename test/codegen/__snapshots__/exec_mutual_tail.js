@@ -27,6 +27,7 @@
       return suspendAt(f0_main_0, 23, undefined, undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 2;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
@@ -34,24 +35,26 @@
     S.depth = d;
     x1 = 0;
     x0 = 10000000;
-    LN[d] = B + 2;
+    LN[d] = B + 3;
     x0 = f3_loop_2(x0, x1);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 4;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
     }
     S.depth = d;
     x0 = 1000001;
-    LN[d] = B + 3;
+    LN[d] = B + 5;
     x0 = f4_even_1(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
     }
     S.depth = d;
+    LN[d] = B + 6;
     x0 = i0(x0);
     if (x0 === SUSPEND) {
       return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
@@ -92,6 +95,7 @@
           }
         case 23:
           S.depth = d;
+          LN[d] = B + 2;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 24, undefined, undefined, LN[d]);
@@ -100,13 +104,14 @@
           S.depth = d;
           x1 = 0;
           x0 = 10000000;
-          LN[d] = B + 2;
+          LN[d] = B + 3;
           x0 = f3_loop_2(x0, x1);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 25, undefined, undefined, LN[d]);
           }
         case 25:
           S.depth = d;
+          LN[d] = B + 4;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 26, undefined, undefined, LN[d]);
@@ -114,13 +119,14 @@
         case 26:
           S.depth = d;
           x0 = 1000001;
-          LN[d] = B + 3;
+          LN[d] = B + 5;
           x0 = f4_even_1(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 27, undefined, undefined, LN[d]);
           }
         case 27:
           S.depth = d;
+          LN[d] = B + 6;
           x0 = i0(x0);
           if (x0 === SUSPEND) {
             return suspendAt(f0_main_0, 28, undefined, undefined, LN[d]);
@@ -150,12 +156,12 @@
       x0 = [a1, x1];
       return x0;
     }
-    LN[d] = B + 5;
+    LN[d] = B + 8;
     x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
     x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
     LN[d] = -1;
     return f2_pong_2(x0, x1);
-    LN[d] = B + 4;
+    LN[d] = B + 7;
     throw functionClause(f1_ping_2, [x0, x1]);
   }
   function f1_ping_2$r(x0, x1, $r) {
@@ -178,7 +184,7 @@
     for (; ; ) {
       switch (L) {
         case 3:
-          LN[d] = B + 4;
+          LN[d] = B + 7;
           throw functionClause(f1_ping_2, [x0, x1]);
         case 4:
           if (!(x0 === 0)) {
@@ -188,7 +194,7 @@
           x0 = [a1, x1];
           return x0;
         case 5:
-          LN[d] = B + 5;
+          LN[d] = B + 8;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 1);
           LN[d] = -1;
@@ -214,12 +220,12 @@
       x0 = [a2, x1];
       return x0;
     }
-    LN[d] = B + 7;
+    LN[d] = B + 10;
     x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
     x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
     LN[d] = -1;
     return f1_ping_2(x0, x1);
-    LN[d] = B + 6;
+    LN[d] = B + 9;
     throw functionClause(f2_pong_2, [x0, x1]);
   }
   function f2_pong_2$r(x0, x1, $r) {
@@ -242,7 +248,7 @@
     for (; ; ) {
       switch (L) {
         case 6:
-          LN[d] = B + 6;
+          LN[d] = B + 9;
           throw functionClause(f2_pong_2, [x0, x1]);
         case 7:
           if (!(x0 === 0)) {
@@ -252,7 +258,7 @@
           x0 = [a2, x1];
           return x0;
         case 8:
-          LN[d] = B + 7;
+          LN[d] = B + 10;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && (t = x1 + 2) <= 9007199254740991 && t >= -9007199254740991 ? t : i2(x1, 2);
           LN[d] = -1;
@@ -279,7 +285,7 @@
         x0 = x1;
         return x0;
       }
-      LN[d] = B + 9;
+      LN[d] = B + 12;
       x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
       x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
       x0 = x2;
@@ -287,7 +293,7 @@
         return suspendEntry(f3_loop_2, [x0, x1]);
       }
       continue top;
-      LN[d] = B + 8;
+      LN[d] = B + 11;
       throw functionClause(f3_loop_2, [x0, x1]);
     }
   }
@@ -311,7 +317,7 @@
     for (; ; ) {
       switch (L) {
         case 9:
-          LN[d] = B + 8;
+          LN[d] = B + 11;
           throw functionClause(f3_loop_2, [x0, x1]);
         case 10:
           if (!(x0 === 0)) {
@@ -321,7 +327,7 @@
           x0 = x1;
           return x0;
         case 11:
-          LN[d] = B + 9;
+          LN[d] = B + 12;
           x2 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           x1 = typeof x1 === "number" && typeof x0 === "number" && (x1 | 0) === x1 && (x0 | 0) === x0 ? x1 ^ x0 : i3(x1, x0);
           x0 = x2;
@@ -351,11 +357,11 @@
       x0 = a3;
       return x0;
     }
-    LN[d] = B + 11;
+    LN[d] = B + 14;
     x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
     LN[d] = -1;
     return f5_odd_1(x0);
-    LN[d] = B + 10;
+    LN[d] = B + 13;
     throw functionClause(f4_even_1, [x0]);
   }
   function f4_even_1$r(x0, $r) {
@@ -377,7 +383,7 @@
     for (; ; ) {
       switch (L) {
         case 12:
-          LN[d] = B + 10;
+          LN[d] = B + 13;
           throw functionClause(f4_even_1, [x0]);
         case 13:
           if (!(x0 === 0)) {
@@ -387,7 +393,7 @@
           x0 = a3;
           return x0;
         case 14:
-          LN[d] = B + 11;
+          LN[d] = B + 14;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           LN[d] = -1;
           return f5_odd_1(x0);
@@ -412,11 +418,11 @@
       x0 = a4;
       return x0;
     }
-    LN[d] = B + 13;
+    LN[d] = B + 16;
     x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
     LN[d] = -1;
     return f4_even_1(x0);
-    LN[d] = B + 12;
+    LN[d] = B + 15;
     throw functionClause(f5_odd_1, [x0]);
   }
   function f5_odd_1$r(x0, $r) {
@@ -438,7 +444,7 @@
     for (; ; ) {
       switch (L) {
         case 15:
-          LN[d] = B + 12;
+          LN[d] = B + 15;
           throw functionClause(f5_odd_1, [x0]);
         case 16:
           if (!(x0 === 0)) {
@@ -448,7 +454,7 @@
           x0 = a4;
           return x0;
         case 17:
-          LN[d] = B + 13;
+          LN[d] = B + 16;
           x0 = typeof x0 === "number" && (t = x0 - 1) <= 9007199254740991 && t >= -9007199254740991 ? t : i1(x0, 1);
           LN[d] = -1;
           return f4_even_1(x0);
@@ -466,11 +472,11 @@
       return suspendEntry(f6_module_info_0, []);
     }
     d = ++S.depth;
-    LN[d] = B + 14;
+    LN[d] = B + 18;
     x0 = a5;
     LN[d] = -1;
     return i4(x0);
-    LN[d] = B + 14;
+    LN[d] = B + 17;
     throw functionClause(f6_module_info_0, []);
   }
   function f6_module_info_0$r($r) {
@@ -491,10 +497,10 @@
     for (; ; ) {
       switch (L) {
         case 18:
-          LN[d] = B + 14;
+          LN[d] = B + 17;
           throw functionClause(f6_module_info_0, []);
         case 19:
-          LN[d] = B + 14;
+          LN[d] = B + 18;
           x0 = a5;
           LN[d] = -1;
           return i4(x0);
@@ -512,12 +518,12 @@
       return suspendEntry(f7_module_info_1, [x0]);
     }
     d = ++S.depth;
-    LN[d] = B + 15;
+    LN[d] = B + 20;
     x1 = x0;
     x0 = a5;
     LN[d] = -1;
     return i5(x0, x1);
-    LN[d] = B + 15;
+    LN[d] = B + 19;
     throw functionClause(f7_module_info_1, [x0]);
   }
   function f7_module_info_1$r(x0, $r) {
@@ -539,10 +545,10 @@
     for (; ; ) {
       switch (L) {
         case 20:
-          LN[d] = B + 15;
+          LN[d] = B + 19;
           throw functionClause(f7_module_info_1, [x0]);
         case 21:
-          LN[d] = B + 15;
+          LN[d] = B + 20;
           x1 = x0;
           x0 = a5;
           LN[d] = -1;
